@@ -1,0 +1,4 @@
+/* pf-answer.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-answer.h"

@@ -1,0 +1,4 @@
+/* pf-assessment.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-assessment.h"

@@ -1,0 +1,4 @@
+/* pf-criteria-pack.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-criteria-pack.h"

@@ -1,0 +1,4 @@
+/* pf-determination.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-determination.h"

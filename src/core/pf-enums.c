@@ -1,0 +1,4 @@
+/* pf-enums.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-enums.h"

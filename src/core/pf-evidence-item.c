@@ -1,0 +1,4 @@
+/* pf-evidence-item.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-evidence-item.h"

@@ -1,0 +1,4 @@
+/* pf-evidence-store.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-evidence-store.h"

@@ -1,0 +1,4 @@
+/* pf-expression.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-expression.h"

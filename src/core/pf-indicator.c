@@ -1,0 +1,4 @@
+/* pf-indicator.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-indicator.h"

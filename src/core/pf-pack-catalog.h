@@ -1,0 +1,34 @@
+/* pf-pack-catalog.h: the built-in packs (GResource) and the installed ones
+ * ($XDG_DATA_HOME/preflight/packs/NAME.pfpack.json).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pf-criteria-pack.h"
+
+G_BEGIN_DECLS
+
+#define PF_BUILTIN_PACK_ID "frontier-cyber-draft"
+
+#define PF_TYPE_PACK_CATALOG (pf_pack_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (PfPackCatalog, pf_pack_catalog, PF, PACK_CATALOG, GObject)
+
+/* Reads the built-in packs and every valid installed pack; invalid installed
+ * packs are skipped and listed by pf_pack_catalog_get_problems(). */
+PfPackCatalog  *pf_pack_catalog_new           (void);
+/* Element type PfCriteriaPack: built-in first, then installed, by id. */
+GPtrArray      *pf_pack_catalog_get_packs     (PfPackCatalog  *self);
+gboolean        pf_pack_catalog_is_builtin    (PfPackCatalog  *self,
+                                               PfCriteriaPack *pack);
+/* Element type GError: why an installed pack was skipped. */
+GPtrArray      *pf_pack_catalog_get_problems  (PfPackCatalog  *self);
+/* @version may be NULL for the newest. PF_PACK_ERROR_NOT_FOUND otherwise. */
+PfCriteriaPack *pf_pack_catalog_lookup        (PfPackCatalog  *self,
+                                               const char     *id,
+                                               const char     *version,
+                                               GError        **error);
+/* The directory installed packs are read from. */
+GFile          *pf_pack_catalog_get_install_dir (void);
+
+G_END_DECLS

@@ -1,0 +1,4 @@
+/* pf-receipt.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-receipt.h"

@@ -1,0 +1,4 @@
+/* pf-safe-file.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-safe-file.h"

@@ -1,0 +1,25 @@
+/* pf-safe-file.h: crash-safe replacement of a file's contents.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes @data to a temporary file in @file's folder with @mode (applied
+ * with fchmod, whatever the umask), fsyncs it, renames it over @file and
+ * fsyncs the folder. On failure the old file is untouched and the temporary
+ * file removed. Creates missing parent folders with mode 0700. */
+gboolean pf_safe_file_replace (GFile        *file,
+                               const void   *data,
+                               gsize         len,
+                               int           mode,
+                               GError      **error);
+
+/* Creates @dir and missing parents with mode 0700. */
+gboolean pf_safe_file_make_private_dir (GFile   *dir,
+                                        GError **error);
+
+G_END_DECLS

@@ -1,0 +1,4 @@
+/* pf-section.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-section.h"

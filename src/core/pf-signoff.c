@@ -1,0 +1,4 @@
+/* pf-signoff.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-signoff.h"

@@ -1,0 +1,4 @@
+/* pf-timeline.c: placeholder until implemented. */
+#include "config.h"
+
+#include "pf-timeline.h"

@@ -1,0 +1,22 @@
+/* preflight.h: the whole public API of libpreflight.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pf-answer.h"
+#include "pf-assessment.h"
+#include "pf-criteria-pack.h"
+#include "pf-determination.h"
+#include "pf-enums.h"
+#include "pf-evidence-item.h"
+#include "pf-evidence-store.h"
+#include "pf-expression.h"
+#include "pf-indicator.h"
+#include "pf-pack-catalog.h"
+#include "pf-question.h"
+#include "pf-receipt.h"
+#include "pf-safe-file.h"
+#include "pf-section.h"
+#include "pf-signoff.h"
+#include "pf-timeline.h"
