@@ -1,0 +1,34 @@
+/* pf-session.h: one open assessment in the app: the document, its pack, the
+ * live determination, the evidence store and the autosave.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "preflight.h"
+
+G_BEGIN_DECLS
+
+#define PF_TYPE_SESSION (pf_session_get_type ())
+G_DECLARE_FINAL_TYPE (PfSession, pf_session, PF, SESSION, GObject)
+
+/* Binds @assessment (already loaded, with its pack) to @file. */
+PfSession       *pf_session_new                (PfAssessment    *assessment,
+                                                GFile           *file,
+                                                PfEvidenceStore *store);
+PfAssessment    *pf_session_get_assessment     (PfSession       *self);
+PfCriteriaPack  *pf_session_get_pack           (PfSession       *self);
+PfEvidenceStore *pf_session_get_evidence_store (PfSession       *self);
+GFile           *pf_session_get_file           (PfSession       *self);
+/* Recomputed whenever the assessment changes (property "determination"
+ * notifies then; pages listen to that, not to the assessment). */
+PfDetermination *pf_session_get_determination  (PfSession       *self);
+/* "saved", "saving" or "error": property "save-state". */
+const char      *pf_session_get_save_state     (PfSession       *self);
+/* Saves now if a save is pending (used on close); blocking, small. */
+gboolean         pf_session_flush              (PfSession       *self,
+                                                GError         **error);
+
+G_END_DECLS
