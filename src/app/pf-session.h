@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (PfSession, pf_session, PF, SESSION, GObject)
 PfSession       *pf_session_new                (PfAssessment    *assessment,
                                                 GFile           *file,
                                                 PfEvidenceStore *store);
+/* Loads @file and binds the pack it names, looked up in @catalog. */
+PfSession       *pf_session_load               (GFile           *file,
+                                                PfPackCatalog   *catalog,
+                                                PfEvidenceStore *store,
+                                                GError         **error);
 PfAssessment    *pf_session_get_assessment     (PfSession       *self);
 PfCriteriaPack  *pf_session_get_pack           (PfSession       *self);
 PfEvidenceStore *pf_session_get_evidence_store (PfSession       *self);
@@ -27,6 +32,8 @@ GFile           *pf_session_get_file           (PfSession       *self);
 PfDetermination *pf_session_get_determination  (PfSession       *self);
 /* "saved", "saving" or "error": property "save-state". */
 const char      *pf_session_get_save_state     (PfSession       *self);
+/* Nullable: why the last save failed, while the save state is "error". */
+const GError    *pf_session_get_save_error     (PfSession       *self);
 /* Saves now if a save is pending (used on close); blocking, small. */
 gboolean         pf_session_flush              (PfSession       *self,
                                                 GError         **error);

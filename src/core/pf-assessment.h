@@ -107,7 +107,8 @@ void            pf_assessment_set_marking        (PfAssessment    *self,
 /* Answers. Nullable when the question was never touched. */
 PfAnswer       *pf_assessment_get_answer         (PfAssessment    *self,
                                                   const char      *question_id);
-/* Sorted question ids that have an answer record. */
+/* Sorted question ids that have an answer record (a new array of strings;
+ * free it with g_ptr_array_unref()). */
 GPtrArray      *pf_assessment_list_answered_ids  (PfAssessment    *self);
 /* Sets an answered value after pf_question_check_value(); keeps the note
  * and review flag. */

@@ -22,4 +22,8 @@ gboolean pf_safe_file_replace (GFile        *file,
 gboolean pf_safe_file_make_private_dir (GFile   *dir,
                                         GError **error);
 
+/* fsyncs the folder @dir so that a rename into it survives a crash. */
+gboolean pf_safe_file_sync_folder (GFile   *dir,
+                                   GError **error);
+
 G_END_DECLS

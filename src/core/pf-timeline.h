@@ -16,7 +16,7 @@ typedef enum {
 GQuark pf_timeline_error_quark (void);
 
 typedef struct {
-  char  *id;       /* "request-determination", "offer-access", "access-window-opens", "release" */
+  char  *id;       /* "request-determination", "offer-access", "release" */
   GDate  date;
   char  *title;    /* translated */
   char  *description;

@@ -1,0 +1,178 @@
+/* pf-multi-choice-row.c: any number of options, as check boxes in an
+ * expander row; an empty selection is the answer "none of these".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pf-multi-choice-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pf-multi-choice-row.h"
+
+struct _PfMultiChoiceRow
+{
+  AdwExpanderRow   parent_instance;
+
+  PfSession       *session;   /* (owned) */
+  PfQuestion      *question;  /* (owned) */
+  PfQuestionTools *tools;     /* (unowned) */
+  GPtrArray       *checks;    /* (owned) (element-type GtkCheckButton): one per option, in order */
+  gboolean         syncing;
+};
+
+static void question_row_iface_init (PfQuestionRowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PfMultiChoiceRow, pf_multi_choice_row, ADW_TYPE_EXPANDER_ROW,
+                               G_IMPLEMENT_INTERFACE (PF_TYPE_QUESTION_ROW, question_row_iface_init))
+
+static PfQuestion *
+get_question (PfQuestionRow *row)
+{
+  return PF_MULTI_CHOICE_ROW (row)->question;
+}
+
+static PfQuestionTools *
+get_tools (PfQuestionRow *row)
+{
+  return PF_MULTI_CHOICE_ROW (row)->tools;
+}
+
+static gboolean
+array_has_string (JsonArray  *array,
+                  const char *str)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), str) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+sync_value (PfQuestionRow *row,
+            PfAnswer      *answer)
+{
+  PfMultiChoiceRow *self = PF_MULTI_CHOICE_ROW (row);
+  GPtrArray *options = pf_question_get_options (self->question);
+  JsonArray *chosen = NULL;
+  g_autofree char *summary = NULL;
+
+  if (answer != NULL && pf_answer_is_answered (answer))
+    {
+      chosen = json_node_get_array (pf_answer_get_value (answer));
+      summary = pf_question_format_value (self->question, pf_answer_get_value (answer));
+    }
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < options->len; i++)
+    {
+      const PfOption *option = g_ptr_array_index (options, i);
+
+      gtk_check_button_set_active (g_ptr_array_index (self->checks, i),
+                                   chosen != NULL && array_has_string (chosen, option->id));
+    }
+  self->syncing = FALSE;
+
+  /* Collapsed, the row still tells what was chosen. */
+  if (summary != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self),
+                                   json_array_get_length (chosen) > 0 ? summary : _("None of these"));
+  else
+    {
+      g_autofree char *help = pf_question_row_dup_short_help (self->question);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), help);
+    }
+}
+
+static void
+question_row_iface_init (PfQuestionRowInterface *iface)
+{
+  iface->get_question = get_question;
+  iface->get_tools = get_tools;
+  iface->sync_value = sync_value;
+}
+
+static void
+on_toggled (PfMultiChoiceRow *self)
+{
+  GPtrArray *options = pf_question_get_options (self->question);
+  g_autoptr(JsonArray) chosen = json_array_new ();
+  g_autoptr(JsonNode) value = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing)
+    return;
+
+  for (guint i = 0; i < options->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      json_array_add_string_element (chosen, ((PfOption *) g_ptr_array_index (options, i))->id);
+
+  json_node_set_array (value, chosen);
+  pf_question_tools_show_error (self->tools,
+                                pf_assessment_set_value (pf_session_get_assessment (self->session),
+                                                         pf_question_get_id (self->question),
+                                                         value, &error)
+                                ? NULL : error->message);
+}
+
+static void
+pf_multi_choice_row_dispose (GObject *object)
+{
+  PfMultiChoiceRow *self = PF_MULTI_CHOICE_ROW (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->question);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pf_multi_choice_row_parent_class)->dispose (object);
+}
+
+static void
+pf_multi_choice_row_class_init (PfMultiChoiceRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pf_multi_choice_row_dispose;
+}
+
+static void
+pf_multi_choice_row_init (PfMultiChoiceRow *self)
+{
+  self->checks = g_ptr_array_new ();
+}
+
+GtkWidget *
+pf_multi_choice_row_new (PfSession  *session,
+                         PfQuestion *question)
+{
+  PfMultiChoiceRow *self = g_object_new (PF_TYPE_MULTI_CHOICE_ROW, NULL);
+  GPtrArray *options = pf_question_get_options (question);
+
+  self->session = g_object_ref (session);
+  self->question = g_object_ref (question);
+  self->tools = pf_question_tools_new (session, question);
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      const PfOption *option = g_ptr_array_index (options, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), option->label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, option->label,
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_toggled), self);
+      g_ptr_array_add (self->checks, check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+    }
+
+  pf_question_row_setup (GTK_WIDGET (self), question, self->tools);
+  pf_question_row_sync (PF_QUESTION_ROW (self));
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,257 @@
+/* pf-section-page.c: one row per question of a section; conditional rows
+ * show and hide as answers change (hidden rows keep what was typed).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pf-section-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pf-question-row.h"
+#include "pf-section-page.h"
+
+struct _PfSectionPage
+{
+  PfPage      parent_instance;
+
+  PfSection  *section;        /* (owned) */
+  GHashTable *rows;           /* (owned): question id → PfQuestionRow (unowned) */
+  char       *pending_focus;  /* (owned) (nullable): question to focus once mapped */
+
+  GtkLabel   *title_label;
+  GtkLabel   *description_label;
+  GtkLabel   *progress_label;
+  GtkListBox *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (PfSectionPage, pf_section_page, PF_TYPE_PAGE)
+
+static void
+update_from_determination (PfSectionPage *self)
+{
+  PfSession *session = pf_page_get_session (PF_PAGE (self));
+  PfDetermination *determination = pf_session_get_determination (session);
+  GPtrArray *questions = pf_section_get_questions (self->section);
+  g_autofree char *progress = NULL;
+  guint answered = 0, total = 0;
+  gboolean needs_review = FALSE;
+  PfPageState state;
+
+  if (determination == NULL)
+    return;
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PfQuestion *question = g_ptr_array_index (questions, i);
+      GtkWidget *row = g_hash_table_lookup (self->rows, pf_question_get_id (question));
+
+      gtk_widget_set_visible (row, pf_determination_get_applicability (determination, question)
+                                   == PF_TRUTH_TRUE);
+    }
+
+  pf_determination_get_section_progress (determination, self->section,
+                                         &answered, &total, &needs_review);
+  /* TRANSLATORS: progress of a section, e.g. "3 of 7 answered" */
+  progress = g_strdup_printf (_("%u of %u answered"), answered, total);
+  gtk_label_set_text (self->progress_label, progress);
+  pf_page_set_progress_text (PF_PAGE (self), progress);
+  pf_page_set_complete (PF_PAGE (self), answered == total);
+
+  if (needs_review)
+    state = PF_PAGE_STATE_NEEDS_REVIEW;
+  else if (answered == 0)
+    state = PF_PAGE_STATE_NOT_STARTED;
+  else if (answered == total)
+    state = PF_PAGE_STATE_COMPLETE;
+  else
+    state = PF_PAGE_STATE_IN_PROGRESS;
+  pf_page_set_state (PF_PAGE (self), state);
+}
+
+static void
+on_assessment_changed (PfSectionPage *self,
+                       const char    *question_id)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  if (question_id != NULL)
+    {
+      row = g_hash_table_lookup (self->rows, question_id);
+      if (row != NULL)
+        pf_question_row_sync (PF_QUESTION_ROW (row));
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    pf_question_row_sync (PF_QUESTION_ROW (row));
+}
+
+static void
+focus_now (PfSectionPage *self,
+           const char    *question_id)
+{
+  GtkWidget *row = g_hash_table_lookup (self->rows, question_id);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+static void
+pf_section_page_map (GtkWidget *widget)
+{
+  PfSectionPage *self = PF_SECTION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pf_section_page_parent_class)->map (widget);
+
+  if (self->pending_focus != NULL)
+    {
+      g_autofree char *question_id = g_steal_pointer (&self->pending_focus);
+
+      focus_now (self, question_id);
+    }
+}
+
+static void
+pf_section_page_commit (PfPage *page)
+{
+  PfSectionPage *self = PF_SECTION_PAGE (page);
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    pf_question_row_commit (PF_QUESTION_ROW (row));
+}
+
+static void
+pf_section_page_dispose (GObject *object)
+{
+  PfSectionPage *self = PF_SECTION_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_object (&self->section);
+
+  G_OBJECT_CLASS (pf_section_page_parent_class)->dispose (object);
+}
+
+static void
+pf_section_page_finalize (GObject *object)
+{
+  PfSectionPage *self = PF_SECTION_PAGE (object);
+
+  g_clear_pointer (&self->pending_focus, g_free);
+
+  G_OBJECT_CLASS (pf_section_page_parent_class)->finalize (object);
+}
+
+static void
+pf_section_page_class_init (PfSectionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PfPageClass *page_class = PF_PAGE_CLASS (klass);
+
+  object_class->dispose = pf_section_page_dispose;
+  object_class->finalize = pf_section_page_finalize;
+  widget_class->map = pf_section_page_map;
+  page_class->commit = pf_section_page_commit;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/preflightapp/Preflight/pf-section-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, list_box);
+}
+
+static void
+pf_section_page_init (PfSectionPage *self)
+{
+  self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pf_section_page_new (PfSession *session,
+                     PfSection *section)
+{
+  PfSectionPage *self;
+  GPtrArray *questions;
+  const char *description;
+
+  g_return_val_if_fail (PF_IS_SESSION (session), NULL);
+  g_return_val_if_fail (PF_IS_SECTION (section), NULL);
+
+  self = g_object_new (PF_TYPE_SECTION_PAGE,
+                       "session", session,
+                       "title", pf_section_get_title (section),
+                       NULL);
+  self->section = g_object_ref (section);
+
+  gtk_label_set_text (self->title_label, pf_section_get_title (section));
+  description = pf_section_get_description (section);
+  gtk_label_set_text (self->description_label, description != NULL ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          description != NULL && description[0] != '\0');
+
+  questions = pf_section_get_questions (section);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PfQuestion *question = g_ptr_array_index (questions, i);
+      GtkWidget *row = pf_question_row_new (session, question);
+
+      g_hash_table_insert (self->rows, (gpointer) pf_question_get_id (question), row);
+      gtk_list_box_append (self->list_box, row);
+    }
+
+  g_signal_connect_object (session, "notify::determination",
+                           G_CALLBACK (update_from_determination), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pf_session_get_assessment (session), "changed",
+                           G_CALLBACK (on_assessment_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_from_determination (self);
+
+  return GTK_WIDGET (self);
+}
+
+PfSection *
+pf_section_page_get_section (PfSectionPage *self)
+{
+  g_return_val_if_fail (PF_IS_SECTION_PAGE (self), NULL);
+
+  return self->section;
+}
+
+GtkWidget *
+pf_section_page_get_row (PfSectionPage *self,
+                         const char    *question_id)
+{
+  g_return_val_if_fail (PF_IS_SECTION_PAGE (self), NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->rows, question_id);
+}
+
+void
+pf_section_page_focus_question (PfSectionPage *self,
+                                const char    *question_id)
+{
+  g_return_if_fail (PF_IS_SECTION_PAGE (self));
+  g_return_if_fail (question_id != NULL);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      focus_now (self, question_id);
+      return;
+    }
+
+  /* The stack shows the page after this call; focus when it is mapped. */
+  g_free (self->pending_focus);
+  self->pending_focus = g_strdup (question_id);
+}

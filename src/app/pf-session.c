@@ -1,0 +1,435 @@
+/* pf-session.c: one open assessment in the app: the document, its pack, the
+ * live determination, the evidence store and the debounced autosave.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pf-session"
+
+#include "config.h"
+
+#include "pf-session.h"
+
+/* Long enough to batch the keystrokes of one answer, short enough that a
+ * crash loses at most the last half second. */
+#define SAVE_DELAY_MS 500
+
+struct _PfSession
+{
+  GObject          parent_instance;
+
+  PfAssessment    *assessment;     /* (owned) */
+  GFile           *file;           /* (owned) */
+  PfEvidenceStore *store;          /* (owned) */
+  PfDetermination *determination;  /* (owned) */
+  GCancellable    *cancellable;    /* (owned) */
+  GError          *save_error;     /* (owned) (nullable) */
+  const char      *save_state;     /* (unowned) static string */
+  guint            save_source;
+  /* A change has not been handed to a save yet. */
+  guint            dirty : 1;
+  /* A pf_assessment_save_async() is running. */
+  guint            saving : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PfSession, pf_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ASSESSMENT,
+  PROP_FILE,
+  PROP_EVIDENCE_STORE,
+  PROP_DETERMINATION,
+  PROP_SAVE_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_save (PfSession *self);
+
+static void
+set_save_state (PfSession  *self,
+                const char *save_state)
+{
+  if (g_strcmp0 (self->save_state, save_state) == 0)
+    return;
+
+  self->save_state = save_state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
+}
+
+static void
+recompute_determination (PfSession *self)
+{
+  g_clear_object (&self->determination);
+  self->determination = pf_determination_new (pf_assessment_get_pack (self->assessment),
+                                              self->assessment);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETERMINATION]);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PfSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+
+  if (!pf_assessment_save_finish (PF_ASSESSMENT (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("Could not save %s: %s", g_file_peek_path (self->file), error->message);
+      /* Still unsaved: the next change or pf_session_flush() tries again. */
+      self->dirty = TRUE;
+      g_clear_error (&self->save_error);
+      self->save_error = g_steal_pointer (&error);
+      set_save_state (self, "error");
+      return;
+    }
+
+  g_clear_error (&self->save_error);
+
+  if (!self->dirty)
+    set_save_state (self, "saved");
+  else if (self->save_source == 0)
+    start_save (self);
+}
+
+static void
+start_save (PfSession *self)
+{
+  if (self->saving)
+    return;
+
+  self->dirty = FALSE;
+  self->saving = TRUE;
+  pf_assessment_save_async (self->assessment, self->file, self->cancellable,
+                            save_cb, g_object_ref (self));
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  PfSession *self = user_data;
+
+  self->save_source = 0;
+  start_save (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_assessment_changed (PfSession    *self,
+                       const char   *question_id,
+                       PfAssessment *assessment)
+{
+  recompute_determination (self);
+
+  self->dirty = TRUE;
+  set_save_state (self, "saving");
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+pf_session_constructed (GObject *object)
+{
+  PfSession *self = PF_SESSION (object);
+
+  G_OBJECT_CLASS (pf_session_parent_class)->constructed (object);
+
+  g_assert (PF_IS_ASSESSMENT (self->assessment));
+  g_assert (G_IS_FILE (self->file));
+  g_assert (pf_assessment_get_pack (self->assessment) != NULL);
+
+  if (self->store == NULL)
+    self->store = pf_evidence_store_new_default ();
+
+  g_signal_connect_object (self->assessment, "changed",
+                           G_CALLBACK (on_assessment_changed), self,
+                           G_CONNECT_SWAPPED);
+  recompute_determination (self);
+}
+
+static void
+pf_session_dispose (GObject *object)
+{
+  PfSession *self = PF_SESSION (object);
+
+  if (self->dirty)
+    g_warning ("Session for %s disposed with unsaved changes; call pf_session_flush() first",
+               g_file_peek_path (self->file));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->determination);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pf_session_parent_class)->dispose (object);
+}
+
+static void
+pf_session_finalize (GObject *object)
+{
+  PfSession *self = PF_SESSION (object);
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->save_error);
+
+  G_OBJECT_CLASS (pf_session_parent_class)->finalize (object);
+}
+
+static void
+pf_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PfSession *self = PF_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ASSESSMENT:
+      g_value_set_object (value, self->assessment);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_EVIDENCE_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_DETERMINATION:
+      g_value_set_object (value, self->determination);
+      break;
+
+    case PROP_SAVE_STATE:
+      g_value_set_string (value, self->save_state);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  PfSession *self = PF_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ASSESSMENT:
+      self->assessment = g_value_dup_object (value);
+      break;
+
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    case PROP_EVIDENCE_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_session_class_init (PfSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = pf_session_constructed;
+  object_class->dispose = pf_session_dispose;
+  object_class->finalize = pf_session_finalize;
+  object_class->get_property = pf_session_get_property;
+  object_class->set_property = pf_session_set_property;
+
+  properties[PROP_ASSESSMENT] =
+    g_param_spec_object ("assessment", NULL, NULL,
+                         PF_TYPE_ASSESSMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EVIDENCE_STORE] =
+    g_param_spec_object ("evidence-store", NULL, NULL,
+                         PF_TYPE_EVIDENCE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DETERMINATION] =
+    g_param_spec_object ("determination", NULL, NULL,
+                         PF_TYPE_DETERMINATION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SAVE_STATE] =
+    g_param_spec_string ("save-state", NULL, NULL,
+                         "saved",
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pf_session_init (PfSession *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->save_state = "saved";
+}
+
+PfSession *
+pf_session_new (PfAssessment    *assessment,
+                GFile           *file,
+                PfEvidenceStore *store)
+{
+  g_return_val_if_fail (PF_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (!store || PF_IS_EVIDENCE_STORE (store), NULL);
+
+  return g_object_new (PF_TYPE_SESSION,
+                       "assessment", assessment,
+                       "file", file,
+                       "evidence-store", store,
+                       NULL);
+}
+
+PfSession *
+pf_session_load (GFile           *file,
+                 PfPackCatalog   *catalog,
+                 PfEvidenceStore *store,
+                 GError         **error)
+{
+  g_autoptr(PfAssessment) assessment = NULL;
+  PfCriteriaPack *pack;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (PF_IS_PACK_CATALOG (catalog), NULL);
+
+  assessment = pf_assessment_load (file, NULL, error);
+  if (assessment == NULL)
+    return NULL;
+
+  pack = pf_pack_catalog_lookup (catalog,
+                                 pf_assessment_get_pack_id (assessment),
+                                 pf_assessment_get_pack_version (assessment),
+                                 error);
+  if (pack == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+
+  if (!pf_assessment_set_pack (assessment, pack, error))
+    return NULL;
+
+  return pf_session_new (assessment, file, store);
+}
+
+PfAssessment *
+pf_session_get_assessment (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return self->assessment;
+}
+
+PfCriteriaPack *
+pf_session_get_pack (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return pf_assessment_get_pack (self->assessment);
+}
+
+PfEvidenceStore *
+pf_session_get_evidence_store (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+GFile *
+pf_session_get_file (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return self->file;
+}
+
+PfDetermination *
+pf_session_get_determination (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return self->determination;
+}
+
+const char *
+pf_session_get_save_state (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return self->save_state;
+}
+
+const GError *
+pf_session_get_save_error (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return self->save_error;
+}
+
+gboolean
+pf_session_flush (PfSession  *self,
+                  GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (PF_IS_SESSION (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  /* A save still writing in its thread would rename its older snapshot
+   * over ours if we wrote now. */
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!self->dirty)
+    return TRUE;
+
+  if (!pf_assessment_save (self->assessment, self->file, &local_error))
+    {
+      g_clear_error (&self->save_error);
+      self->save_error = g_error_copy (local_error);
+      set_save_state (self, "error");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->dirty = FALSE;
+  g_clear_error (&self->save_error);
+  set_save_state (self, "saved");
+
+  return TRUE;
+}

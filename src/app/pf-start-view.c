@@ -1,0 +1,517 @@
+/* pf-start-view.c: the list of assessments, or the welcome page when there
+ * is none; deleting moves the file to a trash folder, undoable from a toast.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pf-start-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pf-application.h"
+#include "pf-start-view.h"
+
+struct _PfStartView
+{
+  AdwBin           parent_instance;
+
+  PfPackCatalog   *catalog;      /* (owned) (nullable) */
+  GListStore      *assessments;  /* (owned) of GFile */
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkListBox      *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (PfStartView, pf_start_view, ADW_TYPE_BIN)
+
+enum {
+  OPEN_FILE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What one row shows, read from one file. */
+typedef struct {
+  GFile           *file;
+  PfAssessment    *assessment;     /* nullable when unreadable */
+  PfDetermination *determination;  /* nullable when its pack is missing */
+  char            *problem;        /* nullable */
+  gint64           modified;       /* unix time, for sorting */
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_clear_object (&entry->file);
+  g_clear_object (&entry->assessment);
+  g_clear_object (&entry->determination);
+  g_clear_pointer (&entry->problem, g_free);
+  g_free (entry);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
+
+static GFile *
+dup_trash_dir (void)
+{
+  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
+
+  return g_file_get_child (dir, "trash");
+}
+
+static Entry *
+read_entry (PfStartView *self,
+            GFile       *file)
+{
+  g_autoptr(Entry) entry = g_new0 (Entry, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  PfCriteriaPack *pack;
+
+  entry->file = g_object_ref (file);
+  entry->assessment = pf_assessment_load (file, NULL, &error);
+  if (entry->assessment == NULL)
+    {
+      entry->problem = g_strdup (error->message);
+      return g_steal_pointer (&entry);
+    }
+
+  modified = g_date_time_new_from_iso8601 (pf_assessment_get_modified (entry->assessment), NULL);
+  if (modified != NULL)
+    entry->modified = g_date_time_to_unix (modified);
+
+  if (self->catalog == NULL)
+    return g_steal_pointer (&entry);
+
+  pack = pf_pack_catalog_lookup (self->catalog,
+                                 pf_assessment_get_pack_id (entry->assessment),
+                                 pf_assessment_get_pack_version (entry->assessment),
+                                 NULL);
+  if (pack == NULL)
+    {
+      entry->problem = g_strdup_printf (_("Criteria pack %s %s is not installed"),
+                                        pf_assessment_get_pack_id (entry->assessment),
+                                        pf_assessment_get_pack_version (entry->assessment));
+      return g_steal_pointer (&entry);
+    }
+
+  if (!pf_assessment_set_pack (entry->assessment, pack, &error))
+    {
+      entry->problem = g_strdup (error->message);
+      return g_steal_pointer (&entry);
+    }
+
+  entry->determination = pf_determination_new (pack, entry->assessment);
+
+  return g_steal_pointer (&entry);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *ea = *(const Entry **) a;
+  const Entry *eb = *(const Entry **) b;
+
+  if (ea->modified != eb->modified)
+    return ea->modified < eb->modified ? 1 : -1;
+
+  return g_strcmp0 (g_file_peek_path (ea->file), g_file_peek_path (eb->file));
+}
+
+/* "Just now", "5 minutes ago", "Today at 14:03", "Yesterday", "3 Nov 2026". */
+static char *
+format_modified (gint64 modified)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (modified);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  GTimeSpan age = g_date_time_difference (now, then);
+
+  if (age < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("Changed just now"));
+
+  if (age < G_TIME_SPAN_HOUR)
+    {
+      int minutes = (int) (age / G_TIME_SPAN_MINUTE);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %d minute ago",
+                                           "Changed %d minutes ago", minutes),
+                              minutes);
+    }
+
+  if (g_date_time_get_year (now) == g_date_time_get_year (then) &&
+      g_date_time_get_day_of_year (now) == g_date_time_get_day_of_year (then))
+    {
+      g_autofree char *time = g_date_time_format (then, "%H:%M");
+
+      /* Translators: %s is a time such as 14:03 */
+      return g_strdup_printf (_("Changed today at %s"), time);
+    }
+
+  if (g_date_time_get_year (yesterday) == g_date_time_get_year (then) &&
+      g_date_time_get_day_of_year (yesterday) == g_date_time_get_day_of_year (then))
+    return g_strdup (_("Changed yesterday"));
+
+  {
+    /* Translators: a date as strftime() formats it, e.g. "3 Nov 2026";
+     * adjust the order to your language. */
+    g_autofree char *date = g_date_time_format (then, _("%-d %b %Y"));
+
+    /* Translators: %s is a date such as 3 Nov 2026 */
+    return g_strdup_printf (_("Changed %s"), date);
+  }
+}
+
+static const char *
+outcome_css_class (PfOutcome outcome)
+{
+  /* The JSON spellings double as the CSS classes of style.css. */
+  return pf_outcome_to_string (outcome);
+}
+
+static GtkWidget *
+create_row (PfStartView *self,
+            Entry       *entry)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *delete_label = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *path = g_file_peek_path (entry->file);
+  GtkWidget *row;
+  GtkWidget *button;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  if (entry->assessment != NULL)
+    {
+      const char *name = pf_assessment_get_model_name (entry->assessment);
+      const char *version = pf_assessment_get_model_version (entry->assessment);
+
+      if (name == NULL || *name == '\0')
+        name = _("Unnamed model");
+
+      title = g_strdup_printf ("%s %s", name, version ? version : "");
+      g_strchomp (title);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "start.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", path);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    }
+  else
+    {
+      title = g_file_get_basename (entry->file);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  if (entry->determination != NULL)
+    {
+      PfCriteriaPack *pack = pf_assessment_get_pack (entry->assessment);
+      PfOutcome outcome = pf_determination_get_outcome (entry->determination);
+      GtkWidget *badge;
+      guint answered, total;
+
+      pf_determination_get_progress (entry->determination, &answered, &total);
+      g_string_append_printf (subtitle, "%s · ", pf_criteria_pack_get_title (pack));
+      /* Translators: progress of the questionnaire, e.g. "12 of 57 answered" */
+      g_string_append_printf (subtitle, _("%u of %u answered"), answered, total);
+
+      badge = gtk_label_new (pf_outcome_get_label (outcome));
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "outcome-badge");
+      gtk_widget_add_css_class (badge, outcome_css_class (outcome));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      /* The row reads as one sentence to screen readers. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, badge, NULL,
+                                      -1);
+    }
+  else if (entry->problem != NULL)
+    {
+      g_string_append (subtitle, entry->problem);
+    }
+
+  if (entry->assessment != NULL)
+    {
+      g_autofree char *modified = format_modified (entry->modified);
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, modified);
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Delete Assessment"));
+  /* Translators: %s is the model name and version */
+  delete_label = g_strdup_printf (_("Delete “%s”"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "start.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", path);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  if (entry->assessment != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
+}
+
+void
+pf_start_view_reload (PfStartView *self)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (PF_IS_START_VIEW (self));
+
+  dir = pf_application_dup_assessments_dir ();
+  children = g_file_enumerate_children (dir,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (children == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_message ("Could not list %s: %s", g_file_peek_path (dir), error->message);
+
+  while (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *file;
+
+      if (!g_file_enumerator_iterate (children, &info, &file, NULL, &error))
+        {
+          g_message ("Could not list %s: %s", g_file_peek_path (dir), error->message);
+          break;
+        }
+      if (info == NULL)
+        break;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          g_str_has_suffix (g_file_info_get_name (info), ".preflight"))
+        g_ptr_array_add (entries, read_entry (self, file));
+    }
+
+  g_ptr_array_sort (entries, compare_entries);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  g_list_store_remove_all (self->assessments);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      gtk_list_box_append (self->list_box, create_row (self, entry));
+      g_list_store_append (self->assessments, entry->file);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
+}
+
+static void
+show_problem (PfStartView *self,
+              const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  g_signal_emit (widget, signals[OPEN_FILE], 0, file);
+}
+
+static void
+delete_file (PfStartView *self,
+             GFile       *file)
+{
+  g_autoptr(GFile) trash = dup_trash_dir ();
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  AdwToast *toast;
+
+  if (!pf_safe_file_make_private_dir (trash, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+
+  target = g_file_get_child (trash, name);
+  /* An earlier deletion of the same file stays too: never lose data. */
+  for (guint i = 1; g_file_query_exists (target, NULL); i++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%u-%s", i, name);
+
+      g_object_unref (target);
+      target = g_file_get_child (trash, numbered);
+    }
+
+  if (!g_file_move (file, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not delete the assessment: %s"),
+                                                  error->message);
+      show_problem (self, message);
+      return;
+    }
+
+  pf_start_view_reload (self);
+
+  toast = adw_toast_new (_("Assessment deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "start.undo-delete");
+  adw_toast_set_action_target_value (toast,
+                                     g_variant_new ("(ss)",
+                                                    g_file_peek_path (target),
+                                                    g_file_peek_path (file)));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PfStartView      *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  delete_file (self, file);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PfStartView *self = PF_START_VIEW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Delete Assessment?"),
+                                   _("Its answers, notes, evidence links and sign-offs will "
+                                     "be removed from the list. You can undo this right "
+                                     "after."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&file), g_object_unref);
+  g_signal_connect_object (dialog, "response::delete",
+                           G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PfStartView *self = PF_START_VIEW (widget);
+  const char *trashed_path, *original_path;
+  g_autoptr(GFile) trashed = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (param, "(&s&s)", &trashed_path, &original_path);
+  trashed = g_file_new_for_path (trashed_path);
+  original = g_file_new_for_path (original_path);
+
+  /* No overwrite: if a file took its place, the trashed copy stays put. */
+  if (!g_file_move (trashed, original, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not restore the assessment: %s"),
+                                                  error->message);
+      show_problem (self, message);
+      return;
+    }
+
+  pf_start_view_reload (self);
+}
+
+static void
+pf_start_view_dispose (GObject *object)
+{
+  PfStartView *self = PF_START_VIEW (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->assessments);
+
+  G_OBJECT_CLASS (pf_start_view_parent_class)->dispose (object);
+}
+
+static void
+pf_start_view_class_init (PfStartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pf_start_view_dispose;
+
+  signals[OPEN_FILE] =
+    g_signal_new ("open-file",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/preflightapp/Preflight/pf-start-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PfStartView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PfStartView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PfStartView, list_box);
+
+  gtk_widget_class_install_action (widget_class, "start.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "start.delete", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "start.undo-delete", "(ss)", undo_delete_action);
+}
+
+static void
+pf_start_view_init (PfStartView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->assessments = g_list_store_new (G_TYPE_FILE);
+}
+
+void
+pf_start_view_set_pack_catalog (PfStartView   *self,
+                                PfPackCatalog *catalog)
+{
+  g_return_if_fail (PF_IS_START_VIEW (self));
+  g_return_if_fail (!catalog || PF_IS_PACK_CATALOG (catalog));
+
+  g_set_object (&self->catalog, catalog);
+  pf_start_view_reload (self);
+}
+
+GListModel *
+pf_start_view_get_assessments (PfStartView *self)
+{
+  g_return_val_if_fail (PF_IS_START_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->assessments);
+}

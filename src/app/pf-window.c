@@ -1,0 +1,387 @@
+/* pf-window.c: the main window: the start view or one open assessment;
+ * remembers its size and takes dropped files as evidence.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pf-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pf-assessment-view.h"
+#include "pf-new-assessment-dialog.h"
+#include "pf-start-view.h"
+#include "pf-window.h"
+
+struct _PfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;  /* (owned) */
+  /* The user chose to close although the last changes could not be saved. */
+  gboolean              discard_unsaved;
+
+  GtkStack             *stack;
+  PfStartView          *start_view;
+  PfAssessmentView     *assessment_view;
+};
+
+G_DEFINE_FINAL_TYPE (PfWindow, pf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static PfApplication *
+get_application (PfWindow *self)
+{
+  return PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+show_error (PfWindow   *self,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves what is pending before the assessment leaves the window. */
+static gboolean
+flush_session (PfWindow *self)
+{
+  PfSession *session = pf_assessment_view_get_session (self->assessment_view);
+  g_autoptr(GError) error = NULL;
+
+  if (session == NULL || pf_session_flush (session, &error))
+    return TRUE;
+
+  show_error (self, _("Changes Could Not Be Saved"), error->message);
+
+  return FALSE;
+}
+
+static void
+update_title (PfWindow *self)
+{
+  PfSession *session = pf_assessment_view_get_session (self->assessment_view);
+  g_autofree char *title = NULL;
+
+  if (session != NULL)
+    {
+      PfAssessment *assessment = pf_session_get_assessment (session);
+
+      /* Translators: window title: model name, model version */
+      title = g_strdup_printf (_("%s %s — Preflight"),
+                               pf_assessment_get_model_name (assessment),
+                               pf_assessment_get_model_version (assessment)
+                               ? pf_assessment_get_model_version (assessment) : "");
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Preflight"));
+}
+
+void
+pf_window_set_session (PfWindow  *self,
+                       PfSession *session)
+{
+  g_return_if_fail (PF_IS_WINDOW (self));
+  g_return_if_fail (!session || PF_IS_SESSION (session));
+
+  if (!flush_session (self))
+    return;
+
+  pf_assessment_view_set_session (self->assessment_view, session);
+  update_title (self);
+
+  if (session != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "assessment");
+    }
+  else
+    {
+      pf_start_view_reload (self->start_view);
+      gtk_stack_set_visible_child_name (self->stack, "start");
+    }
+}
+
+PfSession *
+pf_window_get_session (PfWindow *self)
+{
+  g_return_val_if_fail (PF_IS_WINDOW (self), NULL);
+
+  return pf_assessment_view_get_session (self->assessment_view);
+}
+
+/* The window that already shows @file, if any. */
+static PfWindow *
+find_window_showing (PfWindow *self,
+                     GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    {
+      PfSession *session;
+
+      if (!PF_IS_WINDOW (l->data))
+        continue;
+
+      session = pf_window_get_session (l->data);
+      if (session != NULL && g_file_equal (pf_session_get_file (session), file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+void
+pf_window_open_file (PfWindow *self,
+                     GFile    *file)
+{
+  PfApplication *app = get_application (self);
+  g_autoptr(PfSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  PfWindow *showing;
+
+  g_return_if_fail (PF_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* Two sessions on one file would overwrite each other's saves. */
+  showing = find_window_showing (self, file);
+  if (showing != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (showing));
+      return;
+    }
+
+  session = pf_session_load (file,
+                             pf_application_get_pack_catalog (app),
+                             pf_application_get_evidence_store (app),
+                             &error);
+  if (session == NULL)
+    {
+      show_error (self, _("Could Not Open the Assessment"), error->message);
+      return;
+    }
+
+  pf_window_set_session (self, session);
+}
+
+static void
+on_open_file (PfWindow    *self,
+              GFile       *file,
+              PfStartView *view)
+{
+  pf_window_open_file (self, file);
+}
+
+static void
+on_created (PfWindow              *self,
+            PfSession             *session,
+            PfNewAssessmentDialog *dialog)
+{
+  pf_window_set_session (self, session);
+}
+
+void
+pf_window_show_new_assessment (PfWindow *self)
+{
+  PfApplication *app = get_application (self);
+  PfNewAssessmentDialog *dialog;
+
+  g_return_if_fail (PF_IS_WINDOW (self));
+
+  dialog = pf_new_assessment_dialog_new (GTK_WINDOW (self),
+                                         pf_application_get_pack_catalog (app),
+                                         pf_application_get_evidence_store (app));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PfWindow      *self)
+{
+  GdkFileList *file_list = g_value_get_boxed (value);
+  g_autoptr(GSList) files = gdk_file_list_get_files (file_list);
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = files; l; l = l->next)
+    g_list_store_append (store, l->data);
+
+  if (pf_window_get_session (self) != NULL)
+    {
+      pf_assessment_view_add_evidence_files (self->assessment_view, G_LIST_MODEL (store));
+      return TRUE;
+    }
+
+  /* On the start view, dropped assessments open; evidence needs one open. */
+  for (GSList *l = files; l; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (g_str_has_suffix (name, ".preflight"))
+        {
+          pf_window_open_file (self, l->data);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+show_start_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  pf_window_set_session (PF_WINDOW (widget), NULL);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PfWindow         *self)
+{
+  self->discard_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+pf_window_close_request (GtkWindow *window)
+{
+  PfWindow *self = PF_WINDOW (window);
+  PfSession *session = pf_assessment_view_get_session (self->assessment_view);
+  g_autoptr(GError) error = NULL;
+  int width, height;
+
+  if (session != NULL && !self->discard_unsaved && !pf_session_flush (session, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Changes Could Not Be Saved"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nIf you close the window now, the changes made "
+                                        "since the last successful save are lost."),
+                                      error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep Open"),
+                                        "discard", _("_Close Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response::discard",
+                               G_CALLBACK (on_unsaved_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  /* Remembers the page and scroll position of the assessment. */
+  pf_assessment_view_set_session (self->assessment_view, NULL);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  if (GTK_WINDOW_CLASS (pf_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (pf_window_parent_class)->close_request (window);
+
+  return FALSE;
+}
+
+/* "application" is not a construct property: it arrives after constructed. */
+static void
+on_application_changed (PfWindow *self)
+{
+  PfApplication *app = get_application (self);
+
+  if (app != NULL)
+    pf_start_view_set_pack_catalog (self->start_view, pf_application_get_pack_catalog (app));
+}
+
+static void
+pf_window_dispose (GObject *object)
+{
+  PfWindow *self = PF_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pf_window_parent_class)->dispose (object);
+}
+
+static void
+pf_window_class_init (PfWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pf_window_dispose;
+  window_class->close_request = pf_window_close_request;
+
+  g_type_ensure (PF_TYPE_START_VIEW);
+  g_type_ensure (PF_TYPE_ASSESSMENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/preflightapp/Preflight/pf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, start_view);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, assessment_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_file);
+
+  gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}
+
+static void
+pf_window_init (PfWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (PF_APPLICATION_SCHEMA_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+PfWindow *
+pf_window_new (PfApplication *application)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (application), NULL);
+
+  return g_object_new (PF_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}

@@ -1,0 +1,27 @@
+/* pf-json-guard.h: a pre-scan that refuses JSON nested too deeply for
+ * json-glib, which parses recursively and overflows the stack on input such
+ * as 100,000 nested arrays (json-glib 1.6 crashes with SIGSEGV).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The deepest nesting of arrays and objects accepted in JSON that comes from
+ * outside (packs, assessments, bundle manifests, answer files). Real
+ * documents nest fewer than 40 levels; json-glib copes with 10,000. */
+#define PF_JSON_GUARD_MAX_DEPTH 128
+
+/* Counts the nesting of [ and { outside strings in @data (@len bytes, no
+ * NUL needed). Returns FALSE when it goes deeper than @max_depth, with
+ * *@out_line (nullable) set to the 1-based line where it did. Does not
+ * otherwise validate the JSON: the parser does that afterwards. */
+gboolean pf_json_guard_check (const char *data,
+                              gsize       len,
+                              guint       max_depth,
+                              guint      *out_line);
+
+G_END_DECLS

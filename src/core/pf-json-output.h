@@ -1,0 +1,17 @@
+/* pf-json-output.h: JSON text that every parser accepts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Serialises @node like JsonGenerator (two-space indent when @pretty), but
+ * repairs json-glib 1.6's doubles: it appends ".0" to any double printed
+ * without a point, which turns 3e+26 into the invalid "3e+26.0". */
+GString *pf_json_output_to_gstring (JsonNode *node,
+                                    gboolean  pretty);
+
+G_END_DECLS

@@ -1,0 +1,524 @@
+/* test-limits.c: every limit on hostile input, fed an input just over it.
+ *
+ * The limits (also listed in the help's security page):
+ * - criteria pack: 16 MiB, JSON nesting 128, expression nesting 32;
+ * - assessment: 16 MiB, JSON nesting 128;
+ * - answers file of `preflight-cli import-answers`: 16 MiB, JSON nesting 128;
+ * - bundle: 10,000 entries, names of at most 255 bytes without NUL or
+ *   control characters, 2 GiB per entry, 16 GiB in all, 16 MiB per
+ *   document (manifest.json, SHA256SUMS, assessment.json), compression
+ *   ratio 1000 above 1 MiB, manifest nesting 128.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "pf-json-guard.h"
+#include "preflight.h"
+
+#define MIB (1024 * 1024)
+#define HOSTILE_DEPTH 100000
+
+/* @prefix, then @depth "[" and as many "]", then @suffix. */
+static GBytes *
+nested_bytes (const char *prefix,
+              guint       depth,
+              const char *suffix)
+{
+  GString *s = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, suffix);
+
+  return g_string_free_to_bytes (s);
+}
+
+/* A file of @size bytes (sparse: nothing is written) in the test's folder. */
+static GFile *
+sparse_file (const char *name,
+             goffset     size)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_seekable_truncate (G_SEEKABLE (stream), size, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&file);
+}
+
+static void
+test_json_guard (void)
+{
+  g_autoptr(GBytes) ok = nested_bytes ("", PF_JSON_GUARD_MAX_DEPTH, "");
+  g_autoptr(GBytes) deep = nested_bytes ("\n\n", PF_JSON_GUARD_MAX_DEPTH + 1, "");
+  const char *strings = "{\"a\": \"[[[[{{{{\\\"[[[[\", \"b\": [\"]]]]\"]}";
+  const char *escaped_backslash = "[\"\\\\\", [[]]]";
+  guint line = 0;
+
+  g_assert_true (pf_json_guard_check (g_bytes_get_data (ok, NULL), g_bytes_get_size (ok),
+                                      PF_JSON_GUARD_MAX_DEPTH, &line));
+  g_assert_false (pf_json_guard_check (g_bytes_get_data (deep, NULL), g_bytes_get_size (deep),
+                                       PF_JSON_GUARD_MAX_DEPTH, &line));
+  g_assert_cmpuint (line, ==, 3);
+
+  /* Brackets inside strings (escaped quotes included) do not count. */
+  g_assert_true (pf_json_guard_check (strings, strlen (strings), 2, NULL));
+  g_assert_false (pf_json_guard_check (strings, strlen (strings), 1, NULL));
+  /* "\\" ends with an escaped backslash, not an escaped quote. */
+  g_assert_true (pf_json_guard_check (escaped_backslash, strlen (escaped_backslash), 3, NULL));
+  g_assert_false (pf_json_guard_check (escaped_backslash, strlen (escaped_backslash), 2, NULL));
+  /* Stray closing brackets do not lower the count below zero. */
+  g_assert_false (pf_json_guard_check ("]]][[", 5, 1, NULL));
+  g_assert_true (pf_json_guard_check (NULL, 0, 1, NULL));
+}
+
+static void
+test_pack_too_large (void)
+{
+  g_autofree char *big = g_malloc0 (16 * MIB + 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = sparse_file ("huge.pfpack.json", 16 * MIB + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfCriteriaPack) pack = NULL;
+  g_autoptr(PfCriteriaPack) from_file = NULL;
+
+  memset (big, ' ', 16 * MIB + 1);
+  bytes = g_bytes_new_take (g_steal_pointer (&big), 16 * MIB + 1);
+  pack = pf_criteria_pack_new_from_bytes (bytes, "huge.pfpack.json", &error);
+  g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_TOO_LARGE);
+  g_assert_null (pack);
+  g_clear_error (&error);
+
+  /* Refused from its size alone: the sparse file is never read. */
+  from_file = pf_criteria_pack_new_from_file (file, NULL, &error);
+  g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_TOO_LARGE);
+  g_assert_null (from_file);
+  g_assert_nonnull (strstr (error->message, "16 MiB"));
+}
+
+static void
+test_pack_too_deep (void)
+{
+  g_autoptr(GBytes) bytes = nested_bytes ("{\"format\": \"preflight-pack/1\", \"x\": ",
+                                          HOSTILE_DEPTH, "}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfCriteriaPack) pack = NULL;
+
+  /* Without the guard json-glib 1.6 overflows the stack here. */
+  pack = pf_criteria_pack_new_from_bytes (bytes, "deep.pfpack.json", &error);
+  g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_TOO_LARGE);
+  g_assert_null (pack);
+  g_assert_nonnull (strstr (error->message, "deep.pfpack.json: line 1: "));
+}
+
+static void
+test_expression_too_deep (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(PfExpression) expression = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 40 nested "not": within the JSON limit, beyond the expression limit. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "{\"not\": ");
+  g_string_append (text, "{\"all\": []}");
+  for (guint i = 0; i < 40; i++)
+    g_string_append_c (text, '}');
+
+  node = json_from_string (text->str, &error);
+  g_assert_no_error (error);
+  g_string_free (text, TRUE);
+
+  expression = pf_expression_parse (node, "indicators[0].when", &error);
+  g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_TOO_LARGE);
+  g_assert_null (expression);
+}
+
+static void
+test_assessment_too_large (void)
+{
+  g_autofree char *big = g_malloc (16 * MIB + 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = sparse_file ("huge.preflight", 16 * MIB + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfAssessment) assessment = NULL;
+  g_autoptr(PfAssessment) from_file = NULL;
+
+  memset (big, ' ', 16 * MIB + 1);
+  bytes = g_bytes_new_take (g_steal_pointer (&big), 16 * MIB + 1);
+  assessment = pf_assessment_new_from_bytes (bytes, "huge.preflight", &error);
+  g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_TOO_LARGE);
+  g_assert_null (assessment);
+  g_clear_error (&error);
+
+  from_file = pf_assessment_load (file, NULL, &error);
+  g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_TOO_LARGE);
+  g_assert_null (from_file);
+}
+
+static void
+test_assessment_too_deep (void)
+{
+  g_autoptr(GBytes) bytes =
+    nested_bytes ("{\"format\": \"preflight-assessment/1\", \"extra\": ", HOSTILE_DEPTH, "}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfAssessment) assessment = NULL;
+
+  assessment = pf_assessment_new_from_bytes (bytes, "deep.preflight", &error);
+  g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_TOO_LARGE);
+  g_assert_null (assessment);
+}
+
+/* The environment of a child process: the isolated folders of this test
+ * (G_TEST_OPTION_ISOLATE_DIRS only changes what GLib returns in-process). */
+static char **
+child_environment (void)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  return envp;
+}
+
+static int
+run_cli (char       **envp,
+         char       **err,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PREFLIGHT_CLI");
+  int status = -1;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, err, &status, &error);
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_answers_too_deep (void)
+{
+  g_auto(GStrv) envp = child_environment ();
+  g_autofree char *assessment = g_build_filename (g_get_user_cache_dir (), "a.preflight", NULL);
+  g_autofree char *answers = g_build_filename (g_get_user_cache_dir (), "deep.json", NULL);
+  g_autoptr(GBytes) deep = nested_bytes ("{\"a.release_type\": ", HOSTILE_DEPTH, "}");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_cmpint (run_cli (envp, NULL, "new", "-o", assessment, "--model", "M", NULL), ==, 0);
+  g_file_get_contents (assessment, &before, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (answers, g_bytes_get_data (deep, NULL), g_bytes_get_size (deep), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (envp, &err, "import-answers", assessment, answers, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "nests deeper than 128 levels"));
+
+  /* Nothing changed on disk. */
+  g_file_get_contents (assessment, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A ZIP written byte by byte, so that a test can declare sizes it does not
+ * hold and use names libarchive's writer would refuse. Stored entries. */
+typedef struct {
+  GByteArray *local;
+  GByteArray *central;
+  guint       n_entries;
+} Zip;
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         len)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (guint k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+
+  return ~crc;
+}
+
+static void
+put16 (GByteArray *out,
+       guint16     value)
+{
+  guint8 b[2] = { value & 0xff, value >> 8 };
+
+  g_byte_array_append (out, b, 2);
+}
+
+static void
+put32 (GByteArray *out,
+       guint32     value)
+{
+  put16 (out, value & 0xffff);
+  put16 (out, value >> 16);
+}
+
+static Zip *
+zip_new (void)
+{
+  Zip *zip = g_new0 (Zip, 1);
+
+  zip->local = g_byte_array_new ();
+  zip->central = g_byte_array_new ();
+  return zip;
+}
+
+/* @declared_size: the uncompressed size the headers claim (the real
+ * length of @data when 0). */
+static void
+zip_add (Zip        *zip,
+         const char *name,
+         gsize       name_len,
+         const char *data,
+         guint32     declared_size)
+{
+  gsize len = data != NULL ? strlen (data) : 0;
+  guint32 crc = crc32_of ((const guint8 *) data, len);
+  guint32 offset = zip->local->len;
+  guint32 size = declared_size != 0 ? declared_size : len;
+
+  put32 (zip->local, 0x04034b50);
+  put16 (zip->local, 20);           /* version needed */
+  put16 (zip->local, 0x0800);       /* UTF-8 names */
+  put16 (zip->local, 0);            /* stored */
+  put16 (zip->local, 0);            /* time */
+  put16 (zip->local, 0x5b21);       /* date: 2025-09-01 */
+  put32 (zip->local, crc);
+  put32 (zip->local, len);
+  put32 (zip->local, size);
+  put16 (zip->local, name_len);
+  put16 (zip->local, 0);
+  g_byte_array_append (zip->local, (const guint8 *) name, name_len);
+  g_byte_array_append (zip->local, (const guint8 *) data, len);
+
+  put32 (zip->central, 0x02014b50);
+  put16 (zip->central, (3 << 8) | 20);  /* made by Unix */
+  put16 (zip->central, 20);
+  put16 (zip->central, 0x0800);
+  put16 (zip->central, 0);
+  put16 (zip->central, 0);
+  put16 (zip->central, 0x5b21);
+  put32 (zip->central, crc);
+  put32 (zip->central, len);
+  put32 (zip->central, size);
+  put16 (zip->central, name_len);
+  put16 (zip->central, 0);          /* extra */
+  put16 (zip->central, 0);          /* comment */
+  put16 (zip->central, 0);          /* disk */
+  put16 (zip->central, 0);          /* internal attributes */
+  put32 (zip->central, 0100644u << 16);
+  put32 (zip->central, offset);
+  g_byte_array_append (zip->central, (const guint8 *) name, name_len);
+
+  zip->n_entries++;
+}
+
+/* Writes the ZIP to the test's folder and frees @zip. */
+static char *
+zip_finish (Zip        *zip,
+            const char *file_name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), file_name, NULL);
+  g_autoptr(GError) error = NULL;
+  guint32 central_offset = zip->local->len;
+
+  put32 (zip->central, 0x06054b50);
+  put16 (zip->central, 0);
+  put16 (zip->central, 0);
+  put16 (zip->central, zip->n_entries);
+  put16 (zip->central, zip->n_entries);
+  put32 (zip->central, zip->central->len - 4 * 2 - 2 * 2);
+  put32 (zip->central, central_offset);
+  put16 (zip->central, 0);
+  g_byte_array_append (zip->local, zip->central->data, zip->central->len);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_file_set_contents (path, (const char *) zip->local->data, zip->local->len, &error);
+  g_assert_no_error (error);
+
+  g_byte_array_unref (zip->local);
+  g_byte_array_unref (zip->central);
+  g_free (zip);
+  return g_steal_pointer (&path);
+}
+
+static void
+assert_bundle_refused (const char *path,
+                       int         code,
+                       const char *message_part)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PfBundleReader) reader = pf_bundle_reader_new (file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pf_bundle_reader_verify (reader, NULL, &error));
+  g_assert_error (error, PF_BUNDLE_ERROR, code);
+  g_test_message ("%s", error->message);
+  if (message_part != NULL)
+    g_assert_nonnull (strstr (error->message, message_part));
+}
+
+static void
+test_bundle_name_nul (void)
+{
+  static const char name[] = "evidence/a.txt\0/../../../etc/passwd";
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  /* libarchive would cut the name at the NUL and see "evidence/a.txt". */
+  zip_add (zip, name, sizeof name - 1, "x", 0);
+  path = zip_finish (zip, "nul.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_UNSAFE_PATH, "NUL");
+}
+
+static void
+test_bundle_name_control (void)
+{
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  zip_add (zip, "evidence/a\x1b[2Jb.txt", strlen ("evidence/a\x1b[2Jb.txt"), "x", 0);
+  path = zip_finish (zip, "control.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_UNSAFE_PATH, "control character");
+}
+
+static void
+test_bundle_name_long (void)
+{
+  g_autofree char *stem = g_strnfill (PF_BUNDLE_MAX_NAME_LENGTH - strlen ("evidence/") + 1, 'a');
+  g_autofree char *name = g_strconcat ("evidence/", stem, NULL);
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (strlen (name), ==, PF_BUNDLE_MAX_NAME_LENGTH + 1);
+  zip_add (zip, name, strlen (name), "x", 0);
+  path = zip_finish (zip, "long.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_UNSAFE_PATH, "255 bytes");
+}
+
+static void
+test_bundle_entries (void)
+{
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i <= PF_BUNDLE_MAX_ENTRIES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("evidence/%05u.txt", i);
+
+      zip_add (zip, name, strlen (name), NULL, 0);
+    }
+  path = zip_finish (zip, "many.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_TOO_LARGE, "10001 entries");
+}
+
+static void
+test_bundle_total_size (void)
+{
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  /* Each under the 2 GiB entry limit, 18 GiB together. */
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("evidence/part-%u.bin", i);
+
+      zip_add (zip, name, strlen (name), "x", 0x7fffffff);
+    }
+  path = zip_finish (zip, "total.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_TOO_LARGE, "16 GiB");
+}
+
+static void
+test_bundle_document_size (void)
+{
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  zip_add (zip, "manifest.json", strlen ("manifest.json"), "{}", 16 * MIB + 1);
+  path = zip_finish (zip, "document.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_TOO_LARGE, "manifest.json");
+}
+
+static void
+test_bundle_manifest_too_deep (void)
+{
+  g_autoptr(GBytes) deep = nested_bytes ("{\"format\": \"preflight-bundle/1\", \"x\": ",
+                                         HOSTILE_DEPTH, "}");
+  g_autofree char *text = g_strndup (g_bytes_get_data (deep, NULL), g_bytes_get_size (deep));
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  zip_add (zip, "manifest.json", strlen ("manifest.json"), text, 0);
+  path = zip_finish (zip, "deep.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_MALFORMED_MANIFEST, "nests deeper than 128");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/limits/json-guard", test_json_guard);
+  g_test_add_func ("/core/limits/pack-too-large", test_pack_too_large);
+  g_test_add_func ("/core/limits/pack-too-deep", test_pack_too_deep);
+  g_test_add_func ("/core/limits/expression-too-deep", test_expression_too_deep);
+  g_test_add_func ("/core/limits/assessment-too-large", test_assessment_too_large);
+  g_test_add_func ("/core/limits/assessment-too-deep", test_assessment_too_deep);
+  g_test_add_func ("/core/limits/answers-too-deep", test_answers_too_deep);
+  g_test_add_func ("/core/limits/bundle-name-nul", test_bundle_name_nul);
+  g_test_add_func ("/core/limits/bundle-name-control", test_bundle_name_control);
+  g_test_add_func ("/core/limits/bundle-name-long", test_bundle_name_long);
+  g_test_add_func ("/core/limits/bundle-entries", test_bundle_entries);
+  g_test_add_func ("/core/limits/bundle-total-size", test_bundle_total_size);
+  g_test_add_func ("/core/limits/bundle-document-size", test_bundle_document_size);
+  g_test_add_func ("/core/limits/bundle-manifest-too-deep", test_bundle_manifest_too_deep);
+
+  return g_test_run ();
+}

@@ -1,0 +1,654 @@
+/* test-ui-shell.c: the app shell driven through its actions: start view,
+ * new assessment, wizard navigation, autosave, reopening, delete and undo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pf-application.h"
+#include "pf-assessment-view.h"
+#include "pf-new-assessment-dialog.h"
+#include "pf-start-view.h"
+#include "pf-window.h"
+
+static PfApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails after a few seconds. */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GFile *
+assessments_dir (void)
+{
+  return pf_application_dup_assessments_dir ();
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL)
+    {
+      GFile *child;
+
+      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
+        break;
+      remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+reset_data (void)
+{
+  g_autoptr(GFile) dir = assessments_dir ();
+
+  remove_tree (dir);
+}
+
+static PfCriteriaPack *
+builtin_pack (void)
+{
+  return pf_pack_catalog_lookup (pf_application_get_pack_catalog (app),
+                                 PF_BUILTIN_PACK_ID, NULL, NULL);
+}
+
+/* The first boolean question that always applies. */
+static PfQuestion *
+find_boolean_question (PfCriteriaPack *pack)
+{
+  GPtrArray *questions = pf_criteria_pack_get_questions (pack);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PfQuestion *question = g_ptr_array_index (questions, i);
+
+      if (pf_question_get_question_type (question) == PF_QUESTION_BOOLEAN &&
+          pf_question_get_visible_if (question) == NULL)
+        return question;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GFile *
+write_assessment (const char *model)
+{
+  g_autoptr(PfAssessment) assessment = pf_assessment_new (builtin_pack ());
+  g_autoptr(GFile) dir = assessments_dir ();
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pf_assessment_set_model_name (assessment, model);
+  pf_assessment_set_model_version (assessment, "1.0");
+  name = g_strconcat (pf_assessment_get_id (assessment), ".preflight", NULL);
+  file = g_file_get_child (dir, name);
+  pf_assessment_save (assessment, file, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&file);
+}
+
+static PfWindow *
+new_window (void)
+{
+  PfWindow *window = pf_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+close_window (PfWindow *window)
+{
+  g_autoptr(GtkWidget) ref = g_object_ref (GTK_WIDGET (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static PfAssessmentView *
+get_assessment_view (PfWindow *window)
+{
+  return template_child (window, PF_TYPE_WINDOW, "assessment_view");
+}
+
+static PfStartView *
+get_start_view (PfWindow *window)
+{
+  return template_child (window, PF_TYPE_WINDOW, "start_view");
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gpointer found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
+static const char *
+visible_child_name (gpointer    widget,
+                    GType       type,
+                    const char *stack)
+{
+  return gtk_stack_get_visible_child_name (template_child (widget, type, stack));
+}
+
+static void
+test_start_view (void)
+{
+  PfWindow *window;
+  PfStartView *view;
+  g_autoptr(GFile) file = NULL;
+
+  reset_data ();
+  window = new_window ();
+  view = get_start_view (window);
+
+  g_assert_cmpstr (visible_child_name (window, PF_TYPE_WINDOW, "stack"), ==, "start");
+  g_assert_cmpstr (visible_child_name (view, PF_TYPE_START_VIEW, "stack"), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 0);
+
+  file = write_assessment ("Alpha");
+  pf_start_view_reload (view);
+
+  g_assert_cmpstr (visible_child_name (view, PF_TYPE_START_VIEW, "stack"), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 1);
+  {
+    g_autoptr(GFile) listed = g_list_model_get_item (pf_start_view_get_assessments (view), 0);
+
+    g_assert_true (g_file_equal (listed, file));
+  }
+
+  /* Activating the row's action opens the assessment in the window. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "start.open", "s", g_file_peek_path (file));
+  g_assert_nonnull (pf_window_get_session (window));
+  g_assert_cmpstr (visible_child_name (window, PF_TYPE_WINDOW, "stack"), ==, "assessment");
+
+  close_window (window);
+}
+
+static void
+test_new_assessment (void)
+{
+  PfWindow *window;
+  PfNewAssessmentDialog *dialog;
+  GtkWidget *create_button;
+  PfSession *session;
+  g_autoptr(PfAssessment) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reset_data ();
+  window = new_window ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  dialog = find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  create_button = template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "create_button");
+
+  /* No model name yet: nothing to create. */
+  g_assert_false (gtk_widget_get_sensitive (create_button));
+
+  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "model_row"),
+                         "Falcon");
+  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "version_row"),
+                         "2.1");
+  g_assert_true (gtk_widget_get_sensitive (create_button));
+
+  /* A date that does not exist is refused inline. */
+  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "date_row"),
+                         "2026-02-30");
+  g_assert_false (gtk_widget_get_sensitive (create_button));
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG,
+                                                         "date_error")));
+
+  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "date_row"),
+                         "2026-12-01");
+  g_assert_true (gtk_widget_get_sensitive (create_button));
+  g_assert_false (gtk_widget_get_visible (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG,
+                                                          "date_error")));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+
+  session = pf_window_get_session (window);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (visible_child_name (window, PF_TYPE_WINDOW, "stack"), ==, "assessment");
+  g_assert_null (find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG));
+
+  on_disk = pf_assessment_load (pf_session_get_file (session), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pf_assessment_get_model_name (on_disk), ==, "Falcon");
+  g_assert_cmpstr (pf_assessment_get_model_version (on_disk), ==, "2.1");
+  g_assert_cmpstr (pf_assessment_get_release_date (on_disk), ==, "2026-12-01");
+  {
+    g_autofree char *name = g_file_get_basename (pf_session_get_file (session));
+    g_autofree char *expected = g_strconcat (pf_assessment_get_id (on_disk), ".preflight", NULL);
+
+    g_assert_cmpstr (name, ==, expected);
+  }
+
+  close_window (window);
+}
+
+static void
+test_wizard_navigation (void)
+{
+  g_autoptr(GFile) file = NULL;
+  PfWindow *window;
+  PfAssessmentView *view;
+  PfCriteriaPack *pack = builtin_pack ();
+  GPtrArray *sections = pf_criteria_pack_get_sections (pack);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *last_section = NULL;
+  PfSection *second_section;
+  PfQuestion *question;
+  GtkListBox *sidebar;
+
+  g_assert_cmpuint (sections->len, >=, 2);
+  first = g_strconcat ("section:", pf_section_get_id (g_ptr_array_index (sections, 0)), NULL);
+  second_section = g_ptr_array_index (sections, 1);
+  second = g_strconcat ("section:", pf_section_get_id (second_section), NULL);
+  last_section = g_strconcat ("section:",
+                              pf_section_get_id (g_ptr_array_index (sections, sections->len - 1)),
+                              NULL);
+
+  reset_data ();
+  file = write_assessment ("Heron");
+  window = new_window ();
+  pf_window_open_file (window, file);
+  view = get_assessment_view (window);
+
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, first);
+
+  /* Back does nothing on the first page. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "wizard.back", NULL);
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, first);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "wizard.next", NULL);
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, second);
+  gtk_widget_activate_action (GTK_WIDGET (view), "wizard.back", NULL);
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, first);
+
+  /* After the sections come the pages about the whole assessment. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.show-page", "s", last_section);
+  gtk_widget_activate_action (GTK_WIDGET (view), "wizard.next", NULL);
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, "determination");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.show-page", "s", "export");
+  gtk_widget_activate_action (GTK_WIDGET (view), "wizard.next", NULL);
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, "export");
+
+  /* The sidebar: one row per section, then the five other pages. */
+  sidebar = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "sidebar_list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (sidebar, sections->len + 4));
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, sections->len + 5));
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) ==
+                 gtk_list_box_get_row_at_index (sidebar, sections->len + 4));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, second);
+
+  /* Jumping to a question shows its section. */
+  question = g_ptr_array_index (pf_section_get_questions (g_ptr_array_index (sections, 0)), 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.show-question", "s",
+                              pf_question_get_id (question));
+  g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, first);
+
+  close_window (window);
+}
+
+static gboolean
+session_saved (gpointer data)
+{
+  return g_strcmp0 (pf_session_get_save_state (data), "saved") == 0;
+}
+
+static void
+test_autosave (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PfAssessment) on_disk = NULL;
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(GError) error = NULL;
+  PfQuestion *question = find_boolean_question (builtin_pack ());
+  const char *id = pf_question_get_id (question);
+  PfWindow *window;
+  PfSession *session;
+  PfAnswer *answer;
+
+  reset_data ();
+  file = write_assessment ("Ibis");
+  window = new_window ();
+  pf_window_open_file (window, file);
+  session = pf_window_get_session (window);
+  g_assert_cmpstr (pf_session_get_save_state (session), ==, "saved");
+
+  pf_assessment_set_value (pf_session_get_assessment (session), id, yes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pf_session_get_save_state (session), ==, "saving");
+
+  /* Nothing is written before the debounce runs out. */
+  on_disk = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (pf_assessment_get_answer (on_disk, id));
+  g_clear_object (&on_disk);
+
+  wait_until (session_saved, session);
+
+  on_disk = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  answer = pf_assessment_get_answer (on_disk, id);
+  g_assert_nonnull (answer);
+  g_assert_true (pf_answer_is_answered (answer));
+  g_assert_true (json_node_get_boolean (pf_answer_get_value (answer)));
+
+  close_window (window);
+}
+
+static void
+test_reopen (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JsonNode) no = json_node_init_boolean (json_node_alloc (), FALSE);
+  g_autoptr(GError) error = NULL;
+  PfQuestion *question = find_boolean_question (builtin_pack ());
+  const char *id = pf_question_get_id (question);
+  PfWindow *window;
+  PfAnswer *answer;
+
+  reset_data ();
+  file = write_assessment ("Jay");
+  window = new_window ();
+  pf_window_open_file (window, file);
+
+  pf_assessment_set_value (pf_session_get_assessment (pf_window_get_session (window)), id, no,
+                           &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (get_assessment_view (window)), "view.show-page", "s",
+                              "timeline");
+
+  /* Back to the start view saves at once, without waiting for the timer. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-start", NULL);
+  g_assert_null (pf_window_get_session (window));
+  g_assert_cmpstr (visible_child_name (window, PF_TYPE_WINDOW, "stack"), ==, "start");
+  close_window (window);
+
+  window = new_window ();
+  pf_window_open_file (window, file);
+  g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, "timeline");
+  answer = pf_assessment_get_answer (pf_session_get_assessment (pf_window_get_session (window)), id);
+  g_assert_nonnull (answer);
+  g_assert_false (json_node_get_boolean (pf_answer_get_value (answer)));
+
+  close_window (window);
+}
+
+static gboolean
+has_evidence (gpointer data)
+{
+  return pf_assessment_get_evidence (data)->len == 1;
+}
+
+/* What the window's drop target does with files while an assessment is open. */
+static void
+test_dropped_evidence (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) dir = assessments_dir ();
+  g_autoptr(GFile) report = g_file_get_child (dir, "report.txt");
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GError) error = NULL;
+  PfAssessment *assessment;
+  const PfEvidenceItem *item;
+  PfWindow *window;
+
+  reset_data ();
+  file = write_assessment ("Nightjar");
+  g_file_replace_contents (report, "evaluation report\n", 18, NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_list_store_append (files, report);
+
+  window = new_window ();
+  pf_window_open_file (window, file);
+  assessment = pf_session_get_assessment (pf_window_get_session (window));
+  pf_assessment_view_add_evidence_files (get_assessment_view (window), G_LIST_MODEL (files));
+
+  g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, "evidence");
+  wait_until (has_evidence, assessment);
+  item = g_ptr_array_index (pf_assessment_get_evidence (assessment), 0);
+  g_assert_cmpstr (item->original_name, ==, "report.txt");
+  g_assert_cmpuint (item->size, ==, 18);
+
+  close_window (window);
+}
+
+static GtkAdjustment *
+find_vadjustment (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAdjustment *found = find_vadjustment (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkAdjustment *
+visible_page_vadjustment (PfWindow *window)
+{
+  GtkStack *pages = template_child (get_assessment_view (window), PF_TYPE_ASSESSMENT_VIEW,
+                                    "page_stack");
+  GtkAdjustment *adjustment = find_vadjustment (gtk_stack_get_visible_child (pages));
+
+  g_assert_nonnull (adjustment);
+
+  return adjustment;
+}
+
+static gboolean
+scrollable_by_100 (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) >= 100;
+}
+
+static gboolean
+scrolled_to_100 (gpointer data)
+{
+  return G_APPROX_VALUE (gtk_adjustment_get_value (data), 100, 0.5);
+}
+
+/* The longest section is taller than a small window: scroll it, close, and
+ * find the same position on reopening. */
+static void
+test_restore_scroll (void)
+{
+  g_autoptr(GFile) file = NULL;
+  GPtrArray *sections = pf_criteria_pack_get_sections (builtin_pack ());
+  PfSection *longest = NULL;
+  g_autofree char *page = NULL;
+  GtkAdjustment *adjustment;
+  PfWindow *window;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PfSection *section = g_ptr_array_index (sections, i);
+
+      if (longest == NULL ||
+          pf_section_get_questions (section)->len > pf_section_get_questions (longest)->len)
+        longest = section;
+    }
+  page = g_strconcat ("section:", pf_section_get_id (longest), NULL);
+
+  reset_data ();
+  file = write_assessment ("Merlin");
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  pf_window_open_file (window, file);
+  gtk_widget_activate_action (GTK_WIDGET (get_assessment_view (window)), "view.show-page", "s",
+                              page);
+  adjustment = visible_page_vadjustment (window);
+  wait_until (scrollable_by_100, adjustment);
+  gtk_adjustment_set_value (adjustment, 100);
+  close_window (window);
+
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  pf_window_open_file (window, file);
+  g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, page);
+  wait_until (scrolled_to_100, visible_page_vadjustment (window));
+
+  close_window (window);
+}
+
+static void
+test_delete_undo (void)
+{
+  g_autoptr(GFile) keep = NULL;
+  g_autoptr(GFile) victim = NULL;
+  g_autoptr(GFile) dir = assessments_dir ();
+  g_autoptr(GFile) trash = NULL;
+  g_autoptr(GFile) trashed = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+  PfWindow *window;
+  PfStartView *view;
+  GListModel *listed;
+
+  reset_data ();
+  keep = write_assessment ("Kestrel");
+  victim = write_assessment ("Lark");
+  window = new_window ();
+  view = get_start_view (window);
+  listed = pf_start_view_get_assessments (view);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+
+  /* Cancelling the question keeps the file. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "start.delete", "s", g_file_peek_path (victim));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (g_file_query_exists (victim, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "start.delete", "s", g_file_peek_path (victim));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_false (g_file_query_exists (victim, NULL));
+  g_assert_true (g_file_query_exists (keep, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+
+  /* The bytes wait in the trash folder until the user undoes. */
+  trash = g_file_get_child (dir, "trash");
+  name = g_file_get_basename (victim);
+  trashed = g_file_get_child (trash, name);
+  g_assert_true (g_file_query_exists (trashed, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "start.undo-delete", "(ss)",
+                              g_file_peek_path (trashed), g_file_peek_path (victim));
+  g_assert_true (g_file_query_exists (victim, NULL));
+  g_assert_false (g_file_query_exists (trashed, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+
+  close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("preflight-ui-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autoptr(GFile) home_file = g_file_new_for_path (home);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Private data folders, and no session bus to become unique on. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = pf_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/shell/start-view", test_start_view);
+  g_test_add_func ("/ui/shell/new-assessment", test_new_assessment);
+  g_test_add_func ("/ui/shell/wizard-navigation", test_wizard_navigation);
+  g_test_add_func ("/ui/shell/autosave", test_autosave);
+  g_test_add_func ("/ui/shell/reopen", test_reopen);
+  g_test_add_func ("/ui/shell/restore-scroll", test_restore_scroll);
+  g_test_add_func ("/ui/shell/dropped-evidence", test_dropped_evidence);
+  g_test_add_func ("/ui/shell/delete-undo", test_delete_undo);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (home_file);
+
+  return status;
+}
