@@ -708,6 +708,19 @@ test_cli (void)
   g_assert_true (g_file_get_contents (cli_bundle, &cli_data, &cli_len, NULL));
   g_assert_cmpmem (library_data, library_len, cli_data, cli_len);
 
+  /* `evaluate --json` prints the bundle's determination.json, byte for byte
+   * (DESIGN.md §10). */
+  {
+    const char *args[] = { "evaluate", assessment_path, "--json", NULL };
+    const char *unzip[] = { "unzip", "-p", cli_bundle, "determination.json", NULL };
+    g_autofree char *in_bundle = run (unzip, NULL);
+
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (args, &out, NULL), ==, 0);
+    g_assert_cmpstr (strstr (out, "\"outcome\""), !=, NULL);
+    g_assert_cmpstr (out, ==, in_bundle);
+  }
+
   {
     const char *args[] = { "verify", cli_bundle, NULL };
 

@@ -257,6 +257,7 @@ test_usage (Fixture       *fixture,
     g_autoptr(Result) none = run_cli (fixture, NULL);
     g_autoptr(Result) unknown = run_cli (fixture, "frobnicate");
     g_autoptr(Result) help_unknown = run_cli (fixture, "help", "frobnicate");
+    g_autoptr(Result) help_two = run_cli (fixture, "help", "new", "answer");
     g_autoptr(Result) no_output = run_cli (fixture, "new");
     g_autoptr(Result) extra = run_cli (fixture, "new", "-o", "x", "surplus");
     g_autoptr(Result) missing = run_cli (fixture, "answer", "file.preflight");
@@ -268,6 +269,7 @@ test_usage (Fixture       *fixture,
     assert_usage_error (unknown);
     g_assert_nonnull (strstr (unknown->err, "frobnicate"));
     assert_usage_error (help_unknown);
+    assert_usage_error (help_two);
     assert_usage_error (no_output);
     assert_usage_error (extra);
     g_assert_nonnull (strstr (extra->err, "surplus"));
@@ -581,7 +583,7 @@ test_import_answers (Fixture       *fixture,
     g_assert_cmpint (text->status, ==, 0);
     g_assert_nonnull (strstr (text->out, "High success on held-out tasks"));
     g_assert_nonnull (strstr (text->out, "The success rate is at or above the cut-off."));
-    g_assert_nonnull (strstr (text->out, "Placeholder"));
+    g_assert_nonnull (strstr (text->out, "Placeholder: a draft rule that no public source fixes"));
     g_assert_nonnull (strstr (text->out, "a.success = "));
     g_assert_null (strstr (text->out, "Unaided exploit development"));
   }
@@ -620,6 +622,7 @@ test_attach (Fixture       *fixture,
 
     assert_failed (bad_question, "a.nope");
     assert_failed (missing_file, "missing.pdf");
+    g_assert_nonnull (strstr (missing_file->err, "Could not attach"));
     after = read_file (path);
     g_assert_true (g_bytes_equal (before, after));
   }

@@ -113,6 +113,16 @@ test_content (void)
                    pf_assessment_get_modified (assessment));
   g_assert_cmpstr (prop_value (result, "outcome"), ==, "borderline");
 
+  /* The English summary of determination.json, whatever the locale. */
+  {
+    g_autoptr(PfDetermination) determination =
+      pf_determination_new (pf_assessment_get_pack (assessment), assessment);
+    g_autoptr(JsonNode) json = pf_determination_to_json (determination);
+
+    g_assert_cmpstr (json_object_get_string_member (result, "description"), ==,
+                     json_object_get_string_member (json_node_get_object (json), "summary"));
+  }
+
   /* a.released, a.access, b.solve_rate, b.zero_days (unknown), b.report
    * (its evidence). */
   g_assert_cmpuint (json_array_get_length (observations), ==, 5);

@@ -9,11 +9,14 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "preflight.h"
+#include "pf-criteria-pack-private.h"
 
 #define BUILTIN_PACK_RESOURCE "/io/github/preflightapp/Preflight/packs/frontier-cyber-draft.pfpack.json"
 #define FIXED_TIME "2026-11-26T04:16:22Z"
@@ -52,6 +55,8 @@ add_evidence (PfAssessment *assessment,
   item->original_name = g_strdup_printf ("evidence-%u.pdf", number);
   item->marking = PF_MARKING_CCI;
   item->added = g_strdup (FIXED_TIME);
+  /* pf_evidence_item_new() set an empty vector: free it first. */
+  g_strfreev (item->question_ids);
   item->question_ids = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     item->question_ids[i] = g_strdup (json_array_get_string_element (question_ids, i));
@@ -298,6 +303,22 @@ test_html_content (void)
   formatted = pf_question_format_value (question, pf_answer_get_value (answer));
   assert_contains_escaped (html, formatted);
   assert_contains_escaped (html, "Unknown");
+  /* The summary and caveats of determination.json, in English. */
+  {
+    g_autoptr(JsonNode) json = pf_determination_to_json (determination);
+    JsonObject *object = json_node_get_object (json);
+    JsonArray *caveats = json_object_get_array_member (object, "caveats");
+
+    assert_contains_escaped (html, json_object_get_string_member (object, "summary"));
+    g_assert_cmpuint (json_array_get_length (caveats), >, 0);
+    for (guint i = 0; i < json_array_get_length (caveats); i++)
+      assert_contains_escaped (html, json_array_get_string_element (caveats, i));
+  }
+
+  /* Placeholder indicators are draft rules, numeric or not. */
+  assert_contains_escaped (html, "Provenance");
+  assert_contains_escaped (html, "Placeholder: a draft rule that no public source fixes; not an "
+                                 "official criterion.");
   assert_contains_escaped (html, "Needs review");
   assert_contains_escaped (html, "Three findings confirmed by maintainers; see the advisories.");
 
@@ -319,6 +340,149 @@ test_html_content (void)
 
   g_object_unref (assessment);
   g_object_unref (determination);
+}
+
+/* The report's values are English whatever the locale: its formatter never
+ * goes through gettext and prints numbers with a decimal point. */
+static void
+test_untranslated_values (void)
+{
+  g_autoptr(PfQuestion) boolean = _pf_question_new ("q.bool", PF_QUESTION_BOOLEAN, "B?", NULL);
+  g_autoptr(PfQuestion) number = _pf_question_new ("q.num", PF_QUESTION_NUMBER, "N?", NULL);
+  g_autoptr(PfQuestion) multi = _pf_question_new ("q.multi", PF_QUESTION_MULTI_CHOICE, "M?", NULL);
+  g_autoptr(PfQuestion) evidence = _pf_question_new ("q.ev", PF_QUESTION_EVIDENCE, "E?", NULL);
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(JsonNode) no = json_node_init_boolean (json_node_alloc (), FALSE);
+  g_autoptr(JsonNode) half = json_node_init_double (json_node_alloc (), 12.5);
+  g_autoptr(JsonArray) empty = json_array_new ();
+  g_autoptr(JsonNode) none = json_node_init_array (json_node_alloc (), empty);
+  g_autoptr(JsonArray) ids = json_array_new ();
+  g_autoptr(JsonNode) one_item = NULL;
+  struct {
+    PfQuestion *question;
+    JsonNode   *value;
+    const char *english;
+  } cases[] = {
+    { boolean, yes, "Yes" },
+    { boolean, no, "No" },
+    { boolean, NULL, "Not answered" },
+    { number, half, "12.5 %" },
+    { multi, none, "None" },
+    { evidence, NULL, "1 evidence item" },   /* filled in below */
+  };
+
+  _pf_question_set_unit (number, "%");
+  g_assert_true (_pf_question_add_option (multi, "api", "API access"));
+  json_array_add_string_element (ids, "00000000-0000-4000-8000-000000000001");
+  one_item = json_node_init_array (json_node_alloc (), ids);
+  cases[5].value = one_item;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = _pf_question_format_value (cases[i].question, cases[i].value, FALSE);
+
+      g_assert_cmpstr (text, ==, cases[i].english);
+    }
+}
+
+/* With German messages the UI's formatter and summary are German, the
+ * report's stay English. C.UTF-8 honours LANGUAGE (plain C ignores it), so
+ * no de_DE locale need be installed; the catalog is compiled from po/de.po.
+ * In a subprocess: the locale and LANGUAGE must not leak into other tests. */
+static void
+test_german_catalog (void)
+{
+  g_autoptr(PfCriteriaPack) pack = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PfReport) report = NULL;
+  g_autoptr(PfDetermination) determination = NULL;
+  g_autoptr(PfQuestion) boolean = NULL;
+  g_autoptr(JsonNode) yes = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *po = NULL;
+  g_autofree char *locale_dir = NULL;
+  g_autofree char *messages_dir = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *ui_text = NULL;
+  g_autofree char *report_text = NULL;
+  g_autofree char *german_summary = NULL;
+  const char *english_summary;
+  int status = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+
+      if (msgfmt == NULL)
+        {
+          g_test_skip ("msgfmt (gettext) is not installed");
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  po = g_test_build_filename (G_TEST_DIST, "..", "po", "de.po", NULL);
+  locale_dir = g_build_filename (g_get_user_cache_dir (), "locale", NULL);
+  messages_dir = g_build_filename (locale_dir, "de", "LC_MESSAGES", NULL);
+  mo = g_build_filename (messages_dir, GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (messages_dir, 0700), ==, 0);
+  {
+    const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("the C.UTF-8 locale is missing");
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* The catalog is live: otherwise this test would prove nothing. */
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Yes"), !=, "Yes");
+
+  boolean = _pf_question_new ("q.bool", PF_QUESTION_BOOLEAN, "B?", NULL);
+  yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  ui_text = pf_question_format_value (boolean, yes);
+  report_text = _pf_question_format_value (boolean, yes, FALSE);
+  g_assert_cmpstr (ui_text, ==, g_dgettext (GETTEXT_PACKAGE, "Yes"));
+  g_assert_cmpstr (report_text, ==, "Yes");
+
+  pack = load_pack ();
+  bytes = build_assessment_bytes (pack, "autonomous-zero-day-exploit", "Falcon",
+                                  PF_MARKING_NONE, "2027-03-01");
+  report = load_report (pack, bytes);
+  html = render_html (report);
+  g_object_get (report, "determination", &determination, NULL);
+  json = pf_determination_to_json (determination);
+  english_summary = json_object_get_string_member (json_node_get_object (json), "summary");
+  german_summary = g_markup_escape_text (pf_determination_get_summary (determination), -1);
+  g_assert_cmpstr (german_summary, !=, english_summary);
+  assert_contains_escaped (html, english_summary);
+  g_assert_null (strstr (html, german_summary));
+  assert_contains_escaped (html, "Outcome: Likely covered");
+
+  /* The OSCAL document of the bundle is a record too. */
+  {
+    g_autoptr(PfAssessment) assessment = NULL;
+    g_autoptr(JsonNode) oscal = NULL;
+    JsonObject *results;
+    JsonObject *result;
+
+    g_object_get (report, "assessment", &assessment, NULL);
+    oscal = pf_oscal_build_assessment_results (assessment, determination);
+    results = json_object_get_object_member (json_node_get_object (oscal), "assessment-results");
+    result = json_array_get_object_element (json_object_get_array_member (results, "results"), 0);
+    g_assert_cmpstr (json_object_get_string_member (result, "description"), ==, english_summary);
+  }
 }
 
 static void
@@ -528,6 +692,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/report/html/content", test_html_content);
+  g_test_add_func ("/core/report/untranslated-values", test_untranslated_values);
+  g_test_add_func ("/core/report/german-catalog", test_german_catalog);
   g_test_add_func ("/core/report/html/pcii-no-timeline", test_html_pcii_no_timeline);
   g_test_add_func ("/core/report/html/no-marking", test_html_no_marking);
   g_test_add_func ("/core/report/pdf/deterministic-a4", test_pdf_deterministic_a4);

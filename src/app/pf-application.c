@@ -11,6 +11,7 @@
 
 #include "pf-application.h"
 #include "pf-file-chooser.h"
+#include "pf-preferences-window.h"
 #include "pf-window.h"
 
 #define HELP_URI "help:preflight"
@@ -19,7 +20,6 @@ struct _PfApplication
 {
   AdwApplication   parent_instance;
 
-  GSettings       *settings;  /* (owned) */
   PfPackCatalog   *catalog;   /* (owned) (nullable) until first use */
   PfEvidenceStore *store;     /* (owned) (nullable) until first use */
 };
@@ -176,21 +176,10 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   PfApplication *self = PF_APPLICATION (user_data);
-  g_autoptr(GtkBuilder) builder = NULL;
-  GtkWindow *window;
+  GtkWidget *window;
 
-  builder = gtk_builder_new_from_resource ("/io/github/preflightapp/Preflight/pf-preferences-window.ui");
-  window = GTK_WINDOW (gtk_builder_get_object (builder, "preferences_window"));
-
-  g_settings_bind (self->settings, "default-organisation",
-                   gtk_builder_get_object (builder, "organisation_row"), "text",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "default-contact",
-                   gtk_builder_get_object (builder, "contact_row"), "text",
-                   G_SETTINGS_BIND_DEFAULT);
-
-  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_present (window);
+  window = pf_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -314,7 +303,6 @@ pf_application_dispose (GObject *object)
 {
   PfApplication *self = PF_APPLICATION (object);
 
-  g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
 
@@ -337,7 +325,6 @@ pf_application_class_init (PfApplicationClass *klass)
 static void
 pf_application_init (PfApplication *self)
 {
-  self->settings = g_settings_new (PF_APPLICATION_SCHEMA_ID);
 }
 
 PfApplication *

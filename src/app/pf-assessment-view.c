@@ -225,16 +225,23 @@ update_sidebar_row (GtkListBoxRow *row)
   gtk_widget_add_css_class (GTK_WIDGET (icon), css_class);
   gtk_image_set_from_icon_name (icon, icon_name);
 
-  if (progress != NULL && *progress != '\0')
+  /* A section tells its progress and state; the other pages tell what they
+   * hold ("Likely covered", "2 files"): "Not started" would mislead there. */
+  if (progress != NULL && *progress != '\0' && PF_IS_SECTION_PAGE (page))
     /* Translators: page progress and state, e.g. "3 of 7 answered · In progress" */
     detail_text = g_strdup_printf (_("%s · %s"), progress, state_text);
-  else
+  else if (progress != NULL && *progress != '\0')
+    detail_text = g_strdup (progress);
+  else if (PF_IS_SECTION_PAGE (page) || pf_page_get_state (page) != PF_PAGE_STATE_NOT_STARTED)
     detail_text = g_strdup (state_text);
 
   gtk_label_set_label (title, pf_page_get_title (page));
-  gtk_label_set_label (detail, detail_text);
+  gtk_label_set_label (detail, detail_text != NULL ? detail_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (detail), detail_text != NULL);
 
-  accessible = g_strdup_printf ("%s, %s", pf_page_get_title (page), detail_text);
+  accessible = detail_text != NULL
+               ? g_strdup_printf ("%s, %s", pf_page_get_title (page), detail_text)
+               : g_strdup (pf_page_get_title (page));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

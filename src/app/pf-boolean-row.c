@@ -14,8 +14,6 @@ struct _PfBooleanRow
 {
   AdwActionRow     parent_instance;
 
-  PfSession       *session;   /* (owned) */
-  PfQuestion      *question;  /* (owned) */
   PfQuestionTools *tools;     /* (unowned) */
   GtkWidget       *yes;       /* (unowned) */
   GtkWidget       *no;        /* (unowned) */
@@ -27,18 +25,6 @@ static void question_row_iface_init (PfQuestionRowInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PfBooleanRow, pf_boolean_row, ADW_TYPE_ACTION_ROW,
                                G_IMPLEMENT_INTERFACE (PF_TYPE_QUESTION_ROW, question_row_iface_init))
-
-static PfQuestion *
-get_question (PfQuestionRow *row)
-{
-  return PF_BOOLEAN_ROW (row)->question;
-}
-
-static PfQuestionTools *
-get_tools (PfQuestionRow *row)
-{
-  return PF_BOOLEAN_ROW (row)->tools;
-}
 
 static void
 sync_value (PfQuestionRow *row,
@@ -62,8 +48,6 @@ sync_value (PfQuestionRow *row,
 static void
 question_row_iface_init (PfQuestionRowInterface *iface)
 {
-  iface->get_question = get_question;
-  iface->get_tools = get_tools;
   iface->sync_value = sync_value;
 }
 
@@ -71,42 +55,25 @@ static void
 on_toggled (GtkToggleButton *button,
             PfBooleanRow    *self)
 {
-  PfAssessment *assessment = pf_session_get_assessment (self->session);
-  const char *id = pf_question_get_id (self->question);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(JsonNode) value = NULL;
 
   if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
 
   if (GTK_WIDGET (button) == self->unknown)
-    ok = pf_assessment_mark_unknown (assessment, id, &error);
-  else
     {
-      g_autoptr(JsonNode) value = json_node_new (JSON_NODE_VALUE);
-
-      json_node_set_boolean (value, GTK_WIDGET (button) == self->yes);
-      ok = pf_assessment_set_value (assessment, id, value, &error);
+      pf_question_tools_mark_unknown (self->tools);
+      return;
     }
 
-  pf_question_tools_show_error (self->tools, ok ? NULL : error->message);
-}
-
-static void
-pf_boolean_row_dispose (GObject *object)
-{
-  PfBooleanRow *self = PF_BOOLEAN_ROW (object);
-
-  g_clear_object (&self->session);
-  g_clear_object (&self->question);
-
-  G_OBJECT_CLASS (pf_boolean_row_parent_class)->dispose (object);
+  value = json_node_new (JSON_NODE_VALUE);
+  json_node_set_boolean (value, GTK_WIDGET (button) == self->yes);
+  pf_question_row_set_value (PF_QUESTION_ROW (self), value);
 }
 
 static void
 pf_boolean_row_class_init (PfBooleanRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = pf_boolean_row_dispose;
 }
 
 static GtkWidget *
@@ -135,10 +102,6 @@ pf_boolean_row_new (PfSession  *session,
   PfBooleanRow *self = g_object_new (PF_TYPE_BOOLEAN_ROW, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  self->session = g_object_ref (session);
-  self->question = g_object_ref (question);
-  self->tools = pf_question_tools_new (session, question);
-
   self->yes = toggle_new (self, _("Yes"), NULL);
   self->no = toggle_new (self, _("No"), self->yes);
   self->unknown = toggle_new (self, _("Unknown"), self->yes);
@@ -153,7 +116,7 @@ pf_boolean_row_new (PfSession  *session,
                                   -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
 
-  pf_question_row_setup (GTK_WIDGET (self), question, self->tools);
+  self->tools = pf_question_row_setup (GTK_WIDGET (self), session, question);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
   pf_question_row_sync (PF_QUESTION_ROW (self));
 

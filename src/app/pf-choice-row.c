@@ -15,9 +15,6 @@ struct _PfChoiceRow
 {
   AdwComboRow      parent_instance;
 
-  PfSession       *session;   /* (owned) */
-  PfQuestion      *question;  /* (owned) */
-  PfQuestionTools *tools;     /* (unowned) */
   gboolean         syncing;
 };
 
@@ -26,24 +23,12 @@ static void question_row_iface_init (PfQuestionRowInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (PfChoiceRow, pf_choice_row, ADW_TYPE_COMBO_ROW,
                                G_IMPLEMENT_INTERFACE (PF_TYPE_QUESTION_ROW, question_row_iface_init))
 
-static PfQuestion *
-get_question (PfQuestionRow *row)
-{
-  return PF_CHOICE_ROW (row)->question;
-}
-
-static PfQuestionTools *
-get_tools (PfQuestionRow *row)
-{
-  return PF_CHOICE_ROW (row)->tools;
-}
-
 static void
 sync_value (PfQuestionRow *row,
             PfAnswer      *answer)
 {
   PfChoiceRow *self = PF_CHOICE_ROW (row);
-  GPtrArray *options = pf_question_get_options (self->question);
+  GPtrArray *options = pf_question_get_options (pf_question_row_get_question (row));
   guint position = 0;
 
   if (answer != NULL && pf_answer_is_answered (answer))
@@ -62,62 +47,48 @@ sync_value (PfQuestionRow *row,
   self->syncing = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), position);
   self->syncing = FALSE;
+
+  /* An option's label does not fit beside the prompt: once answered, the
+   * subtitle shows it in full; until then, the short help. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self), position > 0);
+  if (position == 0)
+    {
+      g_autofree char *help = pf_question_row_dup_short_help (pf_question_row_get_question (row));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), help);
+    }
 }
 
 static void
 question_row_iface_init (PfQuestionRowInterface *iface)
 {
-  iface->get_question = get_question;
-  iface->get_tools = get_tools;
   iface->sync_value = sync_value;
 }
 
 static void
 on_selected (PfChoiceRow *self)
 {
-  PfAssessment *assessment = pf_session_get_assessment (self->session);
-  const char *id = pf_question_get_id (self->question);
   guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
-  GPtrArray *options = pf_question_get_options (self->question);
-  const PfOption *option;
+  PfQuestion *question = pf_question_row_get_question (PF_QUESTION_ROW (self));
   g_autoptr(JsonNode) value = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->syncing || position == GTK_INVALID_LIST_POSITION)
     return;
 
-  if (position == 0)
+  /* The first entry means "not answered". */
+  if (position > 0)
     {
-      PfAnswer *answer = pf_assessment_get_answer (assessment, id);
+      const PfOption *option = g_ptr_array_index (pf_question_get_options (question), position - 1);
 
-      if (answer != NULL && pf_answer_is_answered (answer))
-        pf_assessment_clear_value (assessment, id);
-      return;
+      value = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (value, option->id);
     }
-
-  option = g_ptr_array_index (options, position - 1);
-  value = json_node_new (JSON_NODE_VALUE);
-  json_node_set_string (value, option->id);
-  pf_question_tools_show_error (self->tools,
-                                pf_assessment_set_value (assessment, id, value, &error)
-                                ? NULL : error->message);
-}
-
-static void
-pf_choice_row_dispose (GObject *object)
-{
-  PfChoiceRow *self = PF_CHOICE_ROW (object);
-
-  g_clear_object (&self->session);
-  g_clear_object (&self->question);
-
-  G_OBJECT_CLASS (pf_choice_row_parent_class)->dispose (object);
+  pf_question_row_set_value (PF_QUESTION_ROW (self), value);
 }
 
 static void
 pf_choice_row_class_init (PfChoiceRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = pf_choice_row_dispose;
 }
 
 static void
@@ -133,10 +104,6 @@ pf_choice_row_new (PfSession  *session,
   GPtrArray *options = pf_question_get_options (question);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-  self->session = g_object_ref (session);
-  self->question = g_object_ref (question);
-  self->tools = pf_question_tools_new (session, question);
-
   gtk_string_list_append (labels, _("Not answered"));
   for (guint i = 0; i < options->len; i++)
     gtk_string_list_append (labels, ((PfOption *) g_ptr_array_index (options, i))->label);
@@ -144,9 +111,8 @@ pf_choice_row_new (PfSession  *session,
   self->syncing = TRUE;
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (labels));
   self->syncing = FALSE;
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self), FALSE);
 
-  pf_question_row_setup (GTK_WIDGET (self), question, self->tools);
+  pf_question_row_setup (GTK_WIDGET (self), session, question);
   pf_question_row_sync (PF_QUESTION_ROW (self));
   g_signal_connect (self, "notify::selected", G_CALLBACK (on_selected), NULL);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-determination-page.h"
+#include "pf-tag.h"
 #include "pf-indicator-chart.h"
 
 struct _PfDeterminationPage
@@ -70,19 +71,6 @@ row_new (const char *title,
   return row;
 }
 
-static GtkWidget *
-tag_new (const char *text,
-         const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "pf-tag");
-  gtk_widget_add_css_class (label, style);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-
-  return label;
-}
-
 /* A row that takes the user to @question_id in its section. */
 static void
 make_show_question (GtkWidget  *row,
@@ -126,13 +114,14 @@ indicator_row_new (PfDeterminationPage     *self,
 
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                pf_indicator_get_strength (indicator) == PF_STRENGTH_STRONG
-                               ? tag_new (_("Strong"), "pf-strong")
-                               : tag_new (_("Weak"), "pf-weak"));
+                               ? pf_tag_new (_("Strong"), "pf-strong")
+                               : pf_tag_new (_("Weak"), "pf-weak"));
   if (pf_indicator_get_provenance (indicator) == PF_PROVENANCE_PLACEHOLDER)
     {
-      GtkWidget *tag = tag_new (_("Placeholder threshold"), "pf-placeholder");
+      GtkWidget *tag = pf_tag_new (_("Placeholder"), "pf-placeholder");
 
-      gtk_widget_set_tooltip_text (tag, _("No public source fixes this cut-off; it is the pack author’s estimate"));
+      gtk_widget_set_tooltip_text (tag, _("A draft rule: no public source fixes it; "
+                                          "it is not an official criterion"));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tag);
     }
 
@@ -208,7 +197,7 @@ open_question_row_new (const PfOpenQuestion *open)
 
   row = row_new (pf_question_get_prompt (open->question), subtitle);
   if (pf_question_get_critical (open->question))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (_("Critical"), "pf-critical"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), pf_tag_new (_("Critical"), "pf-critical"));
   make_show_question (row, pf_question_get_id (open->question));
 
   return row;
@@ -343,6 +332,14 @@ rebuild (PfDeterminationPage *self)
 static void
 on_determination_changed (PfDeterminationPage *self)
 {
+  PfDetermination *determination = pf_session_get_determination (pf_page_get_session (PF_PAGE (self)));
+
+  /* The sidebar shows the outcome, not a page state. */
+  pf_page_set_progress_text (PF_PAGE (self),
+                             determination != NULL
+                             ? pf_outcome_get_label (pf_determination_get_outcome (determination))
+                             : NULL);
+
   /* Open questions cost a few evaluations: only keep a visible page live. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
@@ -417,6 +414,7 @@ pf_determination_page_new (PfSession *session)
   g_signal_connect_object (session, "notify::determination",
                            G_CALLBACK (on_determination_changed), self,
                            G_CONNECT_SWAPPED);
+  on_determination_changed (self);
 
   return GTK_WIDGET (self);
 }

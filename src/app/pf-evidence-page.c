@@ -13,6 +13,7 @@
 
 #include "pf-evidence-import.h"
 #include "pf-evidence-page.h"
+#include "pf-tag.h"
 #include "pf-file-chooser.h"
 
 /* How many hex digits of a hash the list shows. */
@@ -26,6 +27,7 @@ struct _PfEvidencePage
   GCancellable  *verify_cancellable;  /* (owned) (nullable): running verify */
   GHashTable    *verified;            /* (owned): sha256 → PfBlobState from the last Verify */
   gboolean       disposed;            /* async results arriving late touch no widget */
+  gboolean       rows_stale;          /* the list is rebuilt when the page is next mapped */
 
   GtkWidget     *add_button;
   GtkWidget     *verify_button;
@@ -43,14 +45,6 @@ get_assessment (PfEvidencePage *self)
   return pf_session_get_assessment (pf_page_get_session (PF_PAGE (self)));
 }
 
-static GtkWindow *
-get_window (PfEvidencePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static PfBlobState
 blob_state (PfEvidencePage       *self,
             const PfEvidenceItem *item)
@@ -64,19 +58,6 @@ blob_state (PfEvidencePage       *self,
     return GPOINTER_TO_INT (state);
 
   return PF_BLOB_OK;
-}
-
-static GtkWidget *
-tag_new (const char *text,
-         const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "pf-tag");
-  gtk_widget_add_css_class (label, style);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-
-  return label;
 }
 
 static char *
@@ -166,14 +147,14 @@ item_row_new (PfEvidencePage       *self,
 
   if (state == PF_BLOB_MISSING)
     {
-      GtkWidget *tag = tag_new (_("Missing"), "pf-problem");
+      GtkWidget *tag = pf_tag_new (_("Missing"), "pf-problem");
 
       gtk_widget_set_tooltip_text (tag, _("The stored copy of this file is gone; attach the file again"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
   else if (state == PF_BLOB_ALTERED)
     {
-      GtkWidget *tag = tag_new (_("Altered"), "pf-problem");
+      GtkWidget *tag = pf_tag_new (_("Altered"), "pf-problem");
 
       gtk_widget_set_tooltip_text (tag, _("The stored copy no longer matches its SHA-256; attach the original file again"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
@@ -181,7 +162,7 @@ item_row_new (PfEvidencePage       *self,
 
   if (item->marking != PF_MARKING_NONE)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               tag_new (pf_marking_get_label (item->marking), "pf-marking"));
+                               pf_tag_new (pf_marking_get_label (item->marking), "pf-marking"));
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              item_button_new (self, item, "document-edit-symbolic",
@@ -194,11 +175,12 @@ item_row_new (PfEvidencePage       *self,
 }
 
 static void
-rebuild (PfEvidencePage *self)
+build_rows (PfEvidencePage *self)
 {
   GPtrArray *evidence = pf_assessment_get_evidence (get_assessment (self));
   GtkWidget *child;
 
+  self->rows_stale = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
 
@@ -214,11 +196,29 @@ rebuild (PfEvidencePage *self)
                                    _("Add files, or attach them from a question’s menu."));
       gtk_list_box_append (self->list_box, row);
     }
+}
+
+static void
+rebuild (PfEvidencePage *self)
+{
+  GPtrArray *evidence = pf_assessment_get_evidence (get_assessment (self));
+  g_autofree char *count = NULL;
+
+  /* An assessment opens on another page: building a row per evidence item
+   * before the first frame made opening several times slower than a bare
+   * window (bench/run, DESIGN.md §8), so rows wait until the page shows. */
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_rows (self);
 
   gtk_widget_set_sensitive (self->verify_button,
                             evidence->len > 0 && self->verify_cancellable == NULL);
   pf_page_set_state (PF_PAGE (self),
                      evidence->len > 0 ? PF_PAGE_STATE_IN_PROGRESS : PF_PAGE_STATE_NOT_STARTED);
+  if (evidence->len > 0)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", evidence->len),
+                             evidence->len);
+  pf_page_set_progress_text (PF_PAGE (self), count != NULL ? count : _("No files"));
 }
 
 static void
@@ -288,7 +288,8 @@ edit_item (PfEvidencePage *self,
   if (item == NULL)
     return;
 
-  dialog = adw_message_dialog_new (get_window (self), _("Edit Evidence"), item->original_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Edit Evidence"), item->original_name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save"),
@@ -389,7 +390,7 @@ remove_item (PfEvidencePage *self,
     return;
 
   heading = g_strdup_printf (_("Remove “%s”?"), item->title);
-  dialog = adw_message_dialog_new (get_window (self), heading,
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
                                    _("The assessment will no longer refer to this file or link it to questions. The file itself is not deleted."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -494,7 +495,8 @@ on_files_chosen (GObject      *object,
 static void
 on_add_clicked (PfEvidencePage *self)
 {
-  pf_file_chooser_open_async (get_window (self), _("Add Evidence"), TRUE, NULL, NULL,
+  pf_file_chooser_open_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                              _("Add Evidence"), TRUE, NULL, NULL,
                               on_files_chosen, g_object_ref (self));
 }
 
@@ -644,6 +646,17 @@ pf_evidence_page_finalize (GObject *object)
 }
 
 static void
+pf_evidence_page_map (GtkWidget *widget)
+{
+  PfEvidencePage *self = PF_EVIDENCE_PAGE (widget);
+
+  if (self->rows_stale)
+    build_rows (self);
+
+  GTK_WIDGET_CLASS (pf_evidence_page_parent_class)->map (widget);
+}
+
+static void
 pf_evidence_page_class_init (PfEvidencePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -652,6 +665,7 @@ pf_evidence_page_class_init (PfEvidencePageClass *klass)
 
   object_class->dispose = pf_evidence_page_dispose;
   object_class->finalize = pf_evidence_page_finalize;
+  widget_class->map = pf_evidence_page_map;
   page_class->shown = pf_evidence_page_shown;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -15,9 +15,6 @@ struct _PfEvidenceRow
 {
   AdwExpanderRow   parent_instance;
 
-  PfSession       *session;   /* (owned) */
-  PfQuestion      *question;  /* (owned) */
-  PfQuestionTools *tools;     /* (unowned) */
   GPtrArray       *items;     /* (owned) (element-type GtkWidget): the rows listing files */
 };
 
@@ -25,18 +22,6 @@ static void question_row_iface_init (PfQuestionRowInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PfEvidenceRow, pf_evidence_row, ADW_TYPE_EXPANDER_ROW,
                                G_IMPLEMENT_INTERFACE (PF_TYPE_QUESTION_ROW, question_row_iface_init))
-
-static PfQuestion *
-get_question (PfQuestionRow *row)
-{
-  return PF_EVIDENCE_ROW (row)->question;
-}
-
-static PfQuestionTools *
-get_tools (PfQuestionRow *row)
-{
-  return PF_EVIDENCE_ROW (row)->tools;
-}
 
 static GtkWidget *
 item_row_new (const PfEvidenceItem *item)
@@ -59,8 +44,11 @@ sync_value (PfQuestionRow *row,
             PfAnswer      *answer)
 {
   PfEvidenceRow *self = PF_EVIDENCE_ROW (row);
-  GPtrArray *evidence = pf_assessment_get_evidence (pf_session_get_assessment (self->session));
-  const char *id = pf_question_get_id (self->question);
+  PfQuestionTools *tools = pf_question_row_get_tools (row);
+  PfQuestion *question = pf_question_tools_get_question (tools);
+  PfAssessment *assessment = pf_session_get_assessment (pf_question_tools_get_session (tools));
+  GPtrArray *evidence = pf_assessment_get_evidence (assessment);
+  const char *id = pf_question_get_id (question);
   g_autofree char *summary = NULL;
   guint n_linked = 0;
 
@@ -90,7 +78,7 @@ sync_value (PfQuestionRow *row,
       gtk_widget_add_css_class (empty, "dim-label");
       g_ptr_array_add (self->items, empty);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), empty);
-      summary = pf_question_row_dup_short_help (self->question);
+      summary = pf_question_row_dup_short_help (question);
     }
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file attached", "%u files attached", n_linked),
@@ -102,8 +90,6 @@ sync_value (PfQuestionRow *row,
 static void
 question_row_iface_init (PfQuestionRowInterface *iface)
 {
-  iface->get_question = get_question;
-  iface->get_tools = get_tools;
   iface->sync_value = sync_value;
 }
 
@@ -112,8 +98,6 @@ pf_evidence_row_dispose (GObject *object)
 {
   PfEvidenceRow *self = PF_EVIDENCE_ROW (object);
 
-  g_clear_object (&self->session);
-  g_clear_object (&self->question);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pf_evidence_row_parent_class)->dispose (object);
@@ -137,11 +121,8 @@ pf_evidence_row_new (PfSession  *session,
 {
   PfEvidenceRow *self = g_object_new (PF_TYPE_EVIDENCE_ROW, NULL);
   g_autofree char *label = NULL;
+  PfQuestionTools *tools;
   GtkWidget *attach;
-
-  self->session = g_object_ref (session);
-  self->question = g_object_ref (question);
-  self->tools = pf_question_tools_new (session, question);
 
   attach = gtk_button_new_with_label (_("Attach…"));
   gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
@@ -149,10 +130,11 @@ pf_evidence_row_new (PfSession  *session,
   gtk_accessible_update_property (GTK_ACCESSIBLE (attach),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (pf_question_tools_attach), self->tools);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), attach);
 
-  pf_question_row_setup (GTK_WIDGET (self), question, self->tools);
+  tools = pf_question_row_setup (GTK_WIDGET (self), session, question);
+  g_signal_connect_object (attach, "clicked", G_CALLBACK (pf_question_tools_attach), tools,
+                           G_CONNECT_SWAPPED);
   pf_question_row_sync (PF_QUESTION_ROW (self));
 
   return GTK_WIDGET (self);

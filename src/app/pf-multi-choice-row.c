@@ -15,9 +15,6 @@ struct _PfMultiChoiceRow
 {
   AdwExpanderRow   parent_instance;
 
-  PfSession       *session;   /* (owned) */
-  PfQuestion      *question;  /* (owned) */
-  PfQuestionTools *tools;     /* (unowned) */
   GPtrArray       *checks;    /* (owned) (element-type GtkCheckButton): one per option, in order */
   gboolean         syncing;
 };
@@ -26,18 +23,6 @@ static void question_row_iface_init (PfQuestionRowInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PfMultiChoiceRow, pf_multi_choice_row, ADW_TYPE_EXPANDER_ROW,
                                G_IMPLEMENT_INTERFACE (PF_TYPE_QUESTION_ROW, question_row_iface_init))
-
-static PfQuestion *
-get_question (PfQuestionRow *row)
-{
-  return PF_MULTI_CHOICE_ROW (row)->question;
-}
-
-static PfQuestionTools *
-get_tools (PfQuestionRow *row)
-{
-  return PF_MULTI_CHOICE_ROW (row)->tools;
-}
 
 static gboolean
 array_has_string (JsonArray  *array,
@@ -55,14 +40,15 @@ sync_value (PfQuestionRow *row,
             PfAnswer      *answer)
 {
   PfMultiChoiceRow *self = PF_MULTI_CHOICE_ROW (row);
-  GPtrArray *options = pf_question_get_options (self->question);
+  PfQuestion *question = pf_question_row_get_question (row);
+  GPtrArray *options = pf_question_get_options (question);
   JsonArray *chosen = NULL;
   g_autofree char *summary = NULL;
 
   if (answer != NULL && pf_answer_is_answered (answer))
     {
       chosen = json_node_get_array (pf_answer_get_value (answer));
-      summary = pf_question_format_value (self->question, pf_answer_get_value (answer));
+      summary = pf_question_format_value (question, pf_answer_get_value (answer));
     }
 
   self->syncing = TRUE;
@@ -81,7 +67,7 @@ sync_value (PfQuestionRow *row,
                                    json_array_get_length (chosen) > 0 ? summary : _("None of these"));
   else
     {
-      g_autofree char *help = pf_question_row_dup_short_help (self->question);
+      g_autofree char *help = pf_question_row_dup_short_help (question);
 
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), help);
     }
@@ -90,18 +76,15 @@ sync_value (PfQuestionRow *row,
 static void
 question_row_iface_init (PfQuestionRowInterface *iface)
 {
-  iface->get_question = get_question;
-  iface->get_tools = get_tools;
   iface->sync_value = sync_value;
 }
 
 static void
 on_toggled (PfMultiChoiceRow *self)
 {
-  GPtrArray *options = pf_question_get_options (self->question);
+  GPtrArray *options = pf_question_get_options (pf_question_row_get_question (PF_QUESTION_ROW (self)));
   g_autoptr(JsonArray) chosen = json_array_new ();
   g_autoptr(JsonNode) value = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(GError) error = NULL;
 
   if (self->syncing)
     return;
@@ -111,11 +94,7 @@ on_toggled (PfMultiChoiceRow *self)
       json_array_add_string_element (chosen, ((PfOption *) g_ptr_array_index (options, i))->id);
 
   json_node_set_array (value, chosen);
-  pf_question_tools_show_error (self->tools,
-                                pf_assessment_set_value (pf_session_get_assessment (self->session),
-                                                         pf_question_get_id (self->question),
-                                                         value, &error)
-                                ? NULL : error->message);
+  pf_question_row_set_value (PF_QUESTION_ROW (self), value);
 }
 
 static void
@@ -123,8 +102,6 @@ pf_multi_choice_row_dispose (GObject *object)
 {
   PfMultiChoiceRow *self = PF_MULTI_CHOICE_ROW (object);
 
-  g_clear_object (&self->session);
-  g_clear_object (&self->question);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pf_multi_choice_row_parent_class)->dispose (object);
@@ -149,10 +126,6 @@ pf_multi_choice_row_new (PfSession  *session,
   PfMultiChoiceRow *self = g_object_new (PF_TYPE_MULTI_CHOICE_ROW, NULL);
   GPtrArray *options = pf_question_get_options (question);
 
-  self->session = g_object_ref (session);
-  self->question = g_object_ref (question);
-  self->tools = pf_question_tools_new (session, question);
-
   for (guint i = 0; i < options->len; i++)
     {
       const PfOption *option = g_ptr_array_index (options, i);
@@ -171,7 +144,7 @@ pf_multi_choice_row_new (PfSession  *session,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
     }
 
-  pf_question_row_setup (GTK_WIDGET (self), question, self->tools);
+  pf_question_row_setup (GTK_WIDGET (self), session, question);
   pf_question_row_sync (PF_QUESTION_ROW (self));
 
   return GTK_WIDGET (self);

@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "pf-boolean-row.h"
 #include "pf-choice-row.h"
 #include "pf-date-row.h"
@@ -53,12 +51,26 @@ pf_question_row_new (PfSession  *session,
     }
 }
 
+static GQuark
+tools_quark (void)
+{
+  return g_quark_from_static_string ("pf-question-row-tools");
+}
+
+PfQuestionTools *
+pf_question_row_get_tools (PfQuestionRow *self)
+{
+  g_return_val_if_fail (PF_IS_QUESTION_ROW (self), NULL);
+
+  return g_object_get_qdata (G_OBJECT (self), tools_quark ());
+}
+
 PfQuestion *
 pf_question_row_get_question (PfQuestionRow *self)
 {
   g_return_val_if_fail (PF_IS_QUESTION_ROW (self), NULL);
 
-  return PF_QUESTION_ROW_GET_IFACE (self)->get_question (self);
+  return pf_question_tools_get_question (pf_question_row_get_tools (self));
 }
 
 void
@@ -69,9 +81,9 @@ pf_question_row_sync (PfQuestionRow *self)
 
   g_return_if_fail (PF_IS_QUESTION_ROW (self));
 
-  tools = PF_QUESTION_ROW_GET_IFACE (self)->get_tools (self);
+  tools = pf_question_row_get_tools (self);
   answer = pf_assessment_get_answer (pf_session_get_assessment (pf_question_tools_get_session (tools)),
-                                     pf_question_get_id (pf_question_row_get_question (self)));
+                                     pf_question_get_id (pf_question_tools_get_question (tools)));
 
   pf_question_tools_sync (tools);
   PF_QUESTION_ROW_GET_IFACE (self)->sync_value (self, answer);
@@ -104,12 +116,15 @@ pf_question_row_dup_short_help (PfQuestion *question)
   return g_strndup (text, end - text + 1);
 }
 
-void
-pf_question_row_setup (GtkWidget       *row,
-                       PfQuestion      *question,
-                       PfQuestionTools *tools)
+PfQuestionTools *
+pf_question_row_setup (GtkWidget  *row,
+                       PfSession  *session,
+                       PfQuestion *question)
 {
+  PfQuestionTools *tools = pf_question_tools_new (session, question);
   g_autofree char *subtitle = pf_question_row_dup_short_help (question);
+
+  g_object_set_qdata (G_OBJECT (row), tools_quark (), tools);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pf_question_get_prompt (question));
@@ -131,93 +146,47 @@ pf_question_row_setup (GtkWidget       *row,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pf_question_get_prompt (question),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pf_question_get_help (question),
                                   -1);
-}
 
-GtkWidget *
-pf_question_row_error_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-
-  return label;
-}
-
-static void
-show_refusal (GtkEditable *entry,
-              GtkLabel    *error_label,
-              const char  *message)
-{
-  gtk_label_set_text (error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (error_label), message != NULL);
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  return tools;
 }
 
 gboolean
-pf_question_row_commit_text (PfSession   *session,
-                             PfQuestion  *question,
-                             GtkEditable *entry,
-                             GtkLabel    *error_label)
+pf_question_row_save_value (PfSession   *session,
+                            PfQuestion  *question,
+                            JsonNode    *value,
+                            GError     **error)
 {
   PfAssessment *assessment = pf_session_get_assessment (session);
   const char *id = pf_question_get_id (question);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(JsonNode) value = NULL;
-  g_autoptr(GError) error = NULL;
-  PfAnswer *answer;
+  PfAnswer *answer = pf_assessment_get_answer (assessment, id);
+  gboolean answered = answer != NULL && pf_answer_is_answered (answer);
 
-  answer = pf_assessment_get_answer (assessment, id);
-
-  if (text[0] == '\0')
+  if (value == NULL)
     {
-      show_refusal (entry, error_label, NULL);
-      if (answer != NULL && pf_answer_is_answered (answer))
+      if (answered)
         pf_assessment_clear_value (assessment, id);
       return TRUE;
     }
 
-  value = pf_question_parse_value (question, text, &error);
-  if (value == NULL)
-    {
-      show_refusal (entry, error_label, error->message);
-      return FALSE;
-    }
+  if (answered && json_node_equal (pf_answer_get_value (answer), value))
+    return TRUE;
 
-  /* Leaving an unchanged field must not touch the document (nor autosave). */
-  if (answer != NULL && pf_answer_is_answered (answer)
-      && json_node_equal (pf_answer_get_value (answer), value))
-    {
-      show_refusal (entry, error_label, NULL);
-      return TRUE;
-    }
+  return pf_assessment_set_value (assessment, id, value, error);
+}
 
-  if (!pf_assessment_set_value (assessment, id, value, &error))
-    {
-      show_refusal (entry, error_label, error->message);
-      return FALSE;
-    }
+void
+pf_question_row_set_value (PfQuestionRow *self,
+                           JsonNode      *value)
+{
+  PfQuestionTools *tools;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
 
-  show_refusal (entry, error_label, NULL);
-  return TRUE;
+  g_return_if_fail (PF_IS_QUESTION_ROW (self));
+
+  tools = pf_question_row_get_tools (self);
+  saved = pf_question_row_save_value (pf_question_tools_get_session (tools),
+                                      pf_question_tools_get_question (tools),
+                                      value, &error);
+  pf_question_tools_show_error (tools, saved ? NULL : error->message);
 }

@@ -11,6 +11,7 @@
 #include "pf-evidence-import.h"
 #include "pf-file-chooser.h"
 #include "pf-question-tools.h"
+#include "pf-tag.h"
 
 struct _PfQuestionTools
 {
@@ -39,26 +40,12 @@ get_assessment (PfQuestionTools *self)
   return pf_session_get_assessment (self->session);
 }
 
-static GtkWindow *
-get_window (PfQuestionTools *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 mark_unknown_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  PfQuestionTools *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pf_assessment_mark_unknown (get_assessment (self),
-                                   pf_question_get_id (self->question),
-                                   &error))
-    pf_question_tools_show_error (self, error->message);
+  pf_question_tools_mark_unknown (PF_QUESTION_TOOLS (user_data));
 }
 
 static void
@@ -119,8 +106,8 @@ note_cb (GSimpleAction *action,
   GtkWidget *scrolled;
   GtkWidget *view;
 
-  dialog = adw_message_dialog_new (get_window (self), _("Note"),
-                                   pf_question_get_prompt (self->question));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Note"), pf_question_get_prompt (self->question));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save"),
@@ -271,10 +258,11 @@ build_help_details (PfQuestionTools *self)
       GtkWidget *label;
 
       if (pf_indicator_get_provenance (indicator) == PF_PROVENANCE_PLACEHOLDER)
-        text = g_strdup_printf (_("Used by “%s” — placeholder threshold: no public source fixes this cut-off."),
+        text = g_strdup_printf (_("Used by “%s” — a placeholder: a draft rule that no public "
+                                  "source fixes; it is not an official criterion."),
                                 pf_indicator_get_title (indicator));
       else
-        text = g_strdup_printf (_("Used by “%s” — sourced threshold."),
+        text = g_strdup_printf (_("Used by “%s” — a rule taken from a public source."),
                                 pf_indicator_get_title (indicator));
 
       label = gtk_label_new (text);
@@ -297,7 +285,7 @@ help_cb (GSimpleAction *action,
   const char *help = pf_question_get_help (self->question);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (get_window (self),
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    pf_question_get_prompt (self->question),
                                    help != NULL && help[0] != '\0' ? help : _("No help for this question."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -313,20 +301,6 @@ static const GActionEntry action_entries[] = {
   { "attach", attach_cb },
   { "help", help_cb },
 };
-
-static GtkWidget *
-tag_new (const char *text,
-         const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "pf-tag");
-  gtk_widget_add_css_class (label, style);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (label, FALSE);
-
-  return label;
-}
 
 static GMenuModel *
 build_menu (void)
@@ -389,11 +363,13 @@ pf_question_tools_init (PfQuestionTools *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 
-  self->critical_tag = tag_new (_("Critical"), "pf-critical");
+  self->critical_tag = pf_tag_new (_("Critical"), "pf-critical");
   gtk_widget_set_tooltip_text (self->critical_tag,
                                _("While this is unknown the outcome cannot be “likely not covered”"));
-  self->unknown_tag = tag_new (_("Unknown"), "pf-unknown");
-  self->review_tag = tag_new (_("Needs review"), "pf-review");
+  self->unknown_tag = pf_tag_new (_("Unknown"), "pf-unknown");
+  self->review_tag = pf_tag_new (_("Needs review"), "pf-review");
+  gtk_widget_set_visible (self->unknown_tag, FALSE);
+  gtk_widget_set_visible (self->review_tag, FALSE);
 
   self->note_icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_set_visible (self->note_icon, FALSE);
@@ -541,6 +517,19 @@ pf_question_tools_show_error (PfQuestionTools *self,
 }
 
 void
+pf_question_tools_mark_unknown (PfQuestionTools *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PF_IS_QUESTION_TOOLS (self));
+
+  if (!pf_assessment_mark_unknown (get_assessment (self),
+                                   pf_question_get_id (self->question),
+                                   &error))
+    pf_question_tools_show_error (self, error->message);
+}
+
+void
 pf_question_tools_attach (PfQuestionTools *self)
 {
   g_autofree char *title = NULL;
@@ -551,6 +540,6 @@ pf_question_tools_attach (PfQuestionTools *self)
     return;
 
   title = g_strdup_printf (_("Attach Evidence for “%s”"), pf_question_get_prompt (self->question));
-  pf_file_chooser_open_async (get_window (self), title, TRUE, NULL, NULL,
-                              on_files_chosen, g_object_ref (self));
+  pf_file_chooser_open_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                              title, TRUE, NULL, NULL, on_files_chosen, g_object_ref (self));
 }

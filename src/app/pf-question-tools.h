@@ -23,6 +23,8 @@ void             pf_question_tools_sync       (PfQuestionTools *self);
 /* Shows @message (NULL hides it) as the row's error. */
 void             pf_question_tools_show_error (PfQuestionTools *self,
                                                const char      *message);
+/* Marks the question unknown; a refusal shows as the row's error. */
+void             pf_question_tools_mark_unknown (PfQuestionTools *self);
 /* Asks for files and attaches them as evidence of the question. */
 void             pf_question_tools_attach     (PfQuestionTools *self);
 

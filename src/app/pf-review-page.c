@@ -1,4 +1,5 @@
-/* pf-review-page.c: sign-offs with their staleness, and a form to add one.
+/* pf-review-page.c: sign-offs with their staleness, a form to add one, and
+ * the submission history (the receipts of uploads).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-receipt-row.h"
 #include "pf-review-page.h"
 
 struct _PfReviewPage
@@ -15,6 +17,7 @@ struct _PfReviewPage
   PfPage       parent_instance;
 
   GtkListBox  *signoff_list;
+  GtkListBox  *receipt_list;
   GtkEditable *name_row;
   GtkEditable *role_row;
   AdwComboRow *decision_row;
@@ -104,6 +107,31 @@ signoff_row_new (PfReviewPage    *self,
 }
 
 static void
+rebuild_receipts (PfReviewPage *self)
+{
+  GPtrArray *receipts = pf_assessment_get_receipts (get_assessment (self));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->receipt_list))) != NULL)
+    gtk_list_box_remove (self->receipt_list, child);
+
+  for (guint i = receipts->len; i > 0; i--)
+    gtk_list_box_append (self->receipt_list,
+                         pf_receipt_row_new (g_ptr_array_index (receipts, i - 1)));
+
+  if (receipts->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not submitted"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Bundles submitted from the Export page are listed here "
+                                     "with their receipts."));
+      gtk_list_box_append (self->receipt_list, row);
+    }
+}
+
+static void
 rebuild (PfReviewPage *self)
 {
   GPtrArray *signoffs = pf_assessment_get_signoffs (get_assessment (self));
@@ -131,6 +159,8 @@ rebuild (PfReviewPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No sign-off yet"));
       gtk_list_box_append (self->signoff_list, row);
     }
+
+  rebuild_receipts (self);
 
   if (approved)
     pf_page_set_state (PF_PAGE (self), PF_PAGE_STATE_COMPLETE);
@@ -185,6 +215,7 @@ pf_review_page_class_init (PfReviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/preflightapp/Preflight/pf-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PfReviewPage, signoff_list);
+  gtk_widget_class_bind_template_child (widget_class, PfReviewPage, receipt_list);
   gtk_widget_class_bind_template_child (widget_class, PfReviewPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, PfReviewPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, PfReviewPage, decision_row);

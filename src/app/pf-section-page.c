@@ -19,6 +19,7 @@ struct _PfSectionPage
   PfSection  *section;        /* (owned) */
   GHashTable *rows;           /* (owned): question id → PfQuestionRow (unowned) */
   char       *pending_focus;  /* (owned) (nullable): question to focus once mapped */
+  gboolean    rows_built;
 
   GtkLabel   *title_label;
   GtkLabel   *description_label;
@@ -47,8 +48,9 @@ update_from_determination (PfSectionPage *self)
       PfQuestion *question = g_ptr_array_index (questions, i);
       GtkWidget *row = g_hash_table_lookup (self->rows, pf_question_get_id (question));
 
-      gtk_widget_set_visible (row, pf_determination_get_applicability (determination, question)
-                                   == PF_TRUTH_TRUE);
+      if (row != NULL)
+        gtk_widget_set_visible (row, pf_determination_get_applicability (determination, question)
+                                     == PF_TRUTH_TRUE);
     }
 
   pf_determination_get_section_progress (determination, self->section,
@@ -90,6 +92,32 @@ on_assessment_changed (PfSectionPage *self,
     pf_question_row_sync (PF_QUESTION_ROW (row));
 }
 
+/* Rows are built when the page is first mapped or a row is asked for: an
+ * assessment opens on one page, and building every section's rows before
+ * the first frame made opening it several times slower than a bare window
+ * (bench/run, DESIGN.md §8). */
+static void
+ensure_rows (PfSectionPage *self)
+{
+  PfSession *session = pf_page_get_session (PF_PAGE (self));
+  GPtrArray *questions = pf_section_get_questions (self->section);
+
+  if (self->rows_built)
+    return;
+  self->rows_built = TRUE;
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PfQuestion *question = g_ptr_array_index (questions, i);
+      GtkWidget *row = pf_question_row_new (session, question);
+
+      g_hash_table_insert (self->rows, (gpointer) pf_question_get_id (question), row);
+      gtk_list_box_append (self->list_box, row);
+    }
+
+  update_from_determination (self);
+}
+
 static void
 focus_now (PfSectionPage *self,
            const char    *question_id)
@@ -105,6 +133,7 @@ pf_section_page_map (GtkWidget *widget)
 {
   PfSectionPage *self = PF_SECTION_PAGE (widget);
 
+  ensure_rows (self);
   GTK_WIDGET_CLASS (pf_section_page_parent_class)->map (widget);
 
   if (self->pending_focus != NULL)
@@ -181,7 +210,6 @@ pf_section_page_new (PfSession *session,
                      PfSection *section)
 {
   PfSectionPage *self;
-  GPtrArray *questions;
   const char *description;
 
   g_return_val_if_fail (PF_IS_SESSION (session), NULL);
@@ -198,16 +226,6 @@ pf_section_page_new (PfSession *session,
   gtk_label_set_text (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           description != NULL && description[0] != '\0');
-
-  questions = pf_section_get_questions (section);
-  for (guint i = 0; i < questions->len; i++)
-    {
-      PfQuestion *question = g_ptr_array_index (questions, i);
-      GtkWidget *row = pf_question_row_new (session, question);
-
-      g_hash_table_insert (self->rows, (gpointer) pf_question_get_id (question), row);
-      gtk_list_box_append (self->list_box, row);
-    }
 
   g_signal_connect_object (session, "notify::determination",
                            G_CALLBACK (update_from_determination), self,
@@ -235,6 +253,8 @@ pf_section_page_get_row (PfSectionPage *self,
   g_return_val_if_fail (PF_IS_SECTION_PAGE (self), NULL);
   g_return_val_if_fail (question_id != NULL, NULL);
 
+  ensure_rows (self);
+
   return g_hash_table_lookup (self->rows, question_id);
 }
 
@@ -245,6 +265,7 @@ pf_section_page_focus_question (PfSectionPage *self,
   g_return_if_fail (PF_IS_SECTION_PAGE (self));
   g_return_if_fail (question_id != NULL);
 
+  ensure_rows (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       focus_now (self, question_id);

@@ -132,8 +132,12 @@ on_assessment_changed (PfSession    *self,
   self->dirty = TRUE;
   set_save_state (self, "saving");
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  /* Hardening: a pending save is not pushed back by later changes, or
+   * steady typing would postpone it forever (tests/test-ui-crash.c lost
+   * answers that way): every change reaches the disk at most SAVE_DELAY_MS
+   * plus one save after it was made. */
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static void

@@ -1,5 +1,6 @@
 /* pf-start-view.c: the list of assessments, or the welcome page when there
- * is none; deleting moves the file to a trash folder, undoable from a toast.
+ * is none; deleting moves the file to a trash folder, undoable from a toast;
+ * Import Bundle… verifies a submission bundle and restores its assessment.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-application.h"
+#include "pf-file-chooser.h"
 #include "pf-start-view.h"
 
 struct _PfStartView
@@ -18,6 +20,10 @@ struct _PfStartView
 
   PfPackCatalog   *catalog;      /* (owned) (nullable) */
   GListStore      *assessments;  /* (owned) of GFile */
+  GCancellable    *import_cancellable;  /* (owned) (nullable): running import */
+  GFile           *import_partial;      /* (owned) (nullable): where it writes */
+  AdwToast        *import_toast;        /* (owned) (nullable) */
+  gboolean         disposed;            /* a late import result touches no widget */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -452,11 +458,231 @@ undo_delete_action (GtkWidget  *widget,
   pf_start_view_reload (self);
 }
 
+/* Import */
+
+static PfEvidenceStore *
+dup_evidence_store (PfStartView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (PF_IS_APPLICATION (app))
+    return g_object_ref (pf_application_get_evidence_store (PF_APPLICATION (app)));
+
+  return pf_evidence_store_new_default ();
+}
+
+static void
+show_import_error (PfStartView *self,
+                   GFile       *bundle,
+                   const char  *message)
+{
+  g_autofree char *name = g_file_get_basename (bundle);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Could Not Import the Bundle"), NULL);
+  /* Translators: bundle file name, then why it was refused */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("“%s”: %s"), name, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_open_existing_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           PfStartView      *self)
+{
+  g_signal_emit (self, signals[OPEN_FILE], 0, g_object_get_data (G_OBJECT (dialog), "file"));
+}
+
+static void
+offer_existing (PfStartView *self,
+                GFile       *existing)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Assessment Already Here"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("This bundle holds an assessment that is already in your "
+                                    "list (%s). A second copy with the same id would be "
+                                    "confused with the first, so it was not imported."),
+                                  g_file_peek_path (existing));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Existing"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (existing), g_object_unref);
+  g_signal_connect_object (dialog, "response::open",
+                           G_CALLBACK (on_open_existing_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+end_import (PfStartView *self)
+{
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_partial);
+  if (self->import_toast != NULL)
+    adw_toast_dismiss (self->import_toast);
+  g_clear_object (&self->import_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.import", TRUE);
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PfStartView) self = user_data;
+  PfBundleReader *reader = PF_BUNDLE_READER (object);
+  GFile *bundle = pf_bundle_reader_get_file (reader);
+  g_autoptr(GFile) partial = g_object_ref (self->import_partial);
+  g_autoptr(PfAssessment) assessment = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *id;
+
+  assessment = pf_bundle_reader_import_finish (reader, result, &error);
+  if (self->disposed)
+    {
+      if (assessment != NULL)
+        g_file_delete (partial, NULL, NULL);
+      return;
+    }
+  end_import (self);
+
+  if (assessment == NULL)
+    {
+      if (!g_error_matches (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_CANCELLED)
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_import_error (self, bundle, error->message);
+      return;
+    }
+
+  /* The id names the file, so it must not be able to name another place. */
+  id = pf_assessment_get_id (assessment);
+  if (!g_uuid_string_is_valid (id))
+    {
+      g_autofree char *message = g_strdup_printf (_("the assessment id “%s” in assessment.json "
+                                                    "is not a UUID"), id);
+
+      g_file_delete (partial, NULL, NULL);
+      show_import_error (self, bundle, message);
+      return;
+    }
+
+  dir = pf_application_dup_assessments_dir ();
+  name = g_strconcat (id, ".preflight", NULL);
+  target = g_file_get_child (dir, name);
+  if (g_file_query_exists (target, NULL))
+    {
+      g_file_delete (partial, NULL, NULL);
+      offer_existing (self, target);
+      return;
+    }
+
+  if (!g_file_move (partial, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      show_import_error (self, bundle, error->message);
+      return;
+    }
+
+  pf_start_view_reload (self);
+  g_signal_emit (self, signals[OPEN_FILE], 0, target);
+}
+
+void
+pf_start_view_import_bundle (PfStartView *self,
+                             GFile       *bundle)
+{
+  g_autoptr(PfBundleReader) reader = NULL;
+  g_autoptr(PfEvidenceStore) store = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *partial_name = NULL;
+
+  g_return_if_fail (PF_IS_START_VIEW (self));
+  g_return_if_fail (G_IS_FILE (bundle));
+
+  if (self->import_cancellable != NULL)
+    return;
+
+  dir = pf_application_dup_assessments_dir ();
+  if (!pf_safe_file_make_private_dir (dir, &error))
+    {
+      show_import_error (self, bundle, error->message);
+      return;
+    }
+
+  /* Imported under a name the list ignores; renamed to <id>.preflight once
+   * the id is known to be new. */
+  uuid = g_uuid_string_random ();
+  partial_name = g_strdup_printf (".import-%s.part", uuid);
+  self->import_partial = g_file_get_child (dir, partial_name);
+  self->import_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.import", FALSE);
+
+  self->import_toast = g_object_ref (adw_toast_new (_("Verifying and importing the bundle…")));
+  adw_toast_set_timeout (self->import_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
+
+  reader = pf_bundle_reader_new (bundle);
+  store = dup_evidence_store (self);
+  pf_bundle_reader_import_async (reader, store, self->import_partial, self->import_cancellable,
+                                 NULL, NULL, on_imported, g_object_ref (self));
+}
+
+static void
+on_bundle_chosen (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PfStartView) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GFile) bundle = NULL;
+
+  files = pf_file_chooser_open_finish (result, NULL);
+  if (files == NULL || g_list_model_get_n_items (files) == 0)
+    return;
+
+  bundle = g_list_model_get_item (files, 0);
+  pf_start_view_import_bundle (self, bundle);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Submission bundles"));
+  gtk_file_filter_add_pattern (filter, "*.zip");
+  pf_file_chooser_open_async (GTK_WINDOW (gtk_widget_get_root (widget)), _("Import Bundle"),
+                              FALSE, filter, NULL, on_bundle_chosen, g_object_ref (widget));
+}
+
 static void
 pf_start_view_dispose (GObject *object)
 {
   PfStartView *self = PF_START_VIEW (object);
 
+  self->disposed = TRUE;
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_partial);
+  g_clear_object (&self->import_toast);
   g_clear_object (&self->catalog);
   g_clear_object (&self->assessments);
 
@@ -487,6 +713,7 @@ pf_start_view_class_init (PfStartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "start.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "start.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "start.undo-delete", "(ss)", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "start.import", NULL, import_action);
 }
 
 static void

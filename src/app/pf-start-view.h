@@ -22,6 +22,12 @@ void        pf_start_view_reload           (PfStartView   *self);
 /* (element-type GFile): the assessments listed, most recently changed first. */
 GListModel *pf_start_view_get_assessments  (PfStartView   *self);
 
+/* Verifies @bundle and restores its assessment into the assessments folder
+ * (evidence into the evidence store), then emits ::open-file for it; an id
+ * already there is not imported twice (a dialog offers the existing one). */
+void        pf_start_view_import_bundle    (PfStartView   *self,
+                                            GFile         *bundle);
+
 /* Signal ::open-file (GFile *file): the user wants to open @file. */
 
 G_END_DECLS

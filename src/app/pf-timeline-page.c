@@ -80,7 +80,7 @@ update (PfTimelinePage *self)
                      self->timeline != NULL ? PF_PAGE_STATE_COMPLETE : PF_PAGE_STATE_NOT_STARTED);
   if (self->timeline == NULL)
     {
-      pf_page_set_progress_text (PF_PAGE (self), NULL);
+      pf_page_set_progress_text (PF_PAGE (self), _("No release date"));
       return;
     }
 

@@ -290,6 +290,13 @@ pf_cli_import_answers (const PfCliCommand  *command,
                      "most two"), answers_path, depth_line, PF_JSON_GUARD_MAX_DEPTH);
       return pf_cli_fail (error);
     }
+  if (!pf_json_guard_check_single (answers_data, answers_len, &depth_line))
+    {
+      g_set_error (&error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("%s: line %u: a second JSON document follows the first; the file holds "
+                     "one object {\"question.id\": value, …}"), answers_path, depth_line);
+      return pf_cli_fail (error);
+    }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, answers_data != NULL ? answers_data : "",
@@ -411,7 +418,11 @@ pf_cli_attach (const PfCliCommand  *command,
   source = g_file_new_for_commandline_arg (argv[2]);
   media_type = guess_media_type (source, &error);
   if (media_type == NULL)
-    return pf_cli_fail (error);
+    {
+      g_prefix_error (&error, _("Could not attach “%s” (check the path and that you may read "
+                                "it): "), argv[2]);
+      return pf_cli_fail (error);
+    }
 
   store = pf_evidence_store_new_default ();
   sha256 = pf_evidence_store_add_file (store, source, &size, NULL, &error);
@@ -453,7 +464,9 @@ print_indicator (PfAssessment            *assessment,
            pf_indicator_get_strength (indicator) == PF_STRENGTH_STRONG ? _("strong") : _("weak"),
            pf_indicator_get_reason (indicator));
   if (pf_indicator_get_provenance (indicator) == PF_PROVENANCE_PLACEHOLDER)
-    g_print ("    %s\n", _("Placeholder: no public source sets this cut-off yet."));
+    g_print ("    %s\n",
+             _("Placeholder: a draft rule that no public source fixes; not an official "
+               "criterion."));
 
   for (guint i = 0; i < result->question_ids->len; i++)
     {

@@ -146,7 +146,7 @@ pf_cli_dup_timestamp (void)
   else
     now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return pf_timestamp_format (now);
 }
 
 static gboolean

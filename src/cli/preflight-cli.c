@@ -119,6 +119,7 @@ main (int    argc,
       if (argc > 3)
         {
           g_printerr ("preflight-cli: %s\n", _("help takes at most one command name"));
+          g_printerr (_("Try “preflight-cli --help” for the list of commands.\n"));
           return PF_CLI_EXIT_USAGE;
         }
       return help (argc == 3 ? argv[2] : NULL);

@@ -11,8 +11,10 @@
 
 #include "pf-assessment.h"
 #include "pf-json-guard.h"
-#include "pf-safe-file.h"
 #include "pf-json-output.h"
+#include "pf-safe-file.h"
+#include "pf-sha256.h"
+#include "pf-timestamp.h"
 
 /* Far above any real assessment (evidence bytes live elsewhere); refusing
  * bigger files keeps a hostile file from exhausting memory in the parser. */
@@ -78,20 +80,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /* Every change goes through here: modified moves, then ::changed. */
 static void
 pf_assessment_touch (PfAssessment *self,
                      const char   *question_id)
 {
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pf_timestamp_now ();
 
   if (g_strcmp0 (now, self->modified) != 0)
     {
@@ -326,7 +320,7 @@ pf_assessment_new (PfCriteriaPack *pack)
 
   self = g_object_new (PF_TYPE_ASSESSMENT, NULL);
   self->id = g_uuid_string_random ();
-  self->created = now_iso8601 ();
+  self->created = pf_timestamp_now ();
   self->modified = g_strdup (self->created);
   self->pack = g_object_ref (pack);
   self->pack_id = g_strdup (pf_criteria_pack_get_id (pack));
@@ -415,8 +409,11 @@ read_uint64 (Loader      *loader,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
       || json_node_get_int (node) < 0 || (guint64) json_node_get_int (node) > max)
-    return loader_fail (loader, path, _("expected a whole number from 0 to %" G_GUINT64_FORMAT),
-                        max);
+    {
+      g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+
+      return loader_fail (loader, path, _("expected a whole number from 0 to %s"), max_text);
+    }
 
   *out = json_node_get_int (node);
   return TRUE;
@@ -597,20 +594,6 @@ get_object (Loader      *loader,
 }
 
 static gboolean
-is_sha256 (const char *str)
-{
-  gsize i;
-
-  for (i = 0; str[i] != '\0'; i++)
-    {
-      if (!g_ascii_isdigit (str[i]) && !(str[i] >= 'a' && str[i] <= 'f'))
-        return FALSE;
-    }
-
-  return i == 64;
-}
-
-static gboolean
 load_answers (PfAssessment *self,
               Loader       *loader,
               JsonObject   *root)
@@ -633,7 +616,7 @@ load_answers (PfAssessment *self,
       JsonObject *record;
       JsonNode *value;
       guint state = PF_ANSWER_STATE_ANSWERED;
-      gboolean needs_review;
+      gboolean needs_review = FALSE;
 
       if (!get_object (loader, answers, question_id, path, TRUE, &record)
           || !READ_ENUM (loader, record, "state", path, TRUE, pf_answer_state, &state)
@@ -685,7 +668,7 @@ load_evidence (PfAssessment *self,
       item->marking = marking;
 
       /* The hash names a file in the evidence store. */
-      if (!is_sha256 (item->sha256))
+      if (!pf_sha256_is_hex (item->sha256))
         {
           g_autofree char *sha_path = g_strdup_printf ("%s.sha256", path);
 
@@ -890,6 +873,15 @@ pf_assessment_new_from_bytes (GBytes      *bytes,
                    _("%s: line %u: the JSON nests deeper than %u levels, which no assessment "
                      "does; choose the assessment’s .preflight file"),
                    origin, depth_line, PF_JSON_GUARD_MAX_DEPTH);
+      return NULL;
+    }
+  /* json-glib would take the last of several documents and leak the rest. */
+  if (!pf_json_guard_check_single (data, len, &depth_line))
+    {
+      g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_MALFORMED,
+                   _("%s: line %u: a second JSON document follows the first. The file may be "
+                     "damaged; restore it from a backup."),
+                   origin, depth_line);
       return NULL;
     }
 
@@ -1558,7 +1550,7 @@ put_answer (PfAssessment  *self,
             const char    *note)
 {
   PfAnswer *old = g_hash_table_lookup (self->answers, question_id);
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pf_timestamp_now ();
   g_autoptr(PfAnswer) answer = NULL;
 
   if (note != NULL && *note == '\0')
@@ -1767,7 +1759,7 @@ pf_assessment_put_evidence (PfAssessment         *self,
   g_return_if_fail (PF_IS_ASSESSMENT (self));
   g_return_if_fail (item != NULL);
   g_return_if_fail (item->id != NULL);
-  g_return_if_fail (item->sha256 != NULL && is_sha256 (item->sha256));
+  g_return_if_fail (item->sha256 != NULL && pf_sha256_is_hex (item->sha256));
 
   if (find_evidence (self, item->id, &index))
     {
@@ -1824,7 +1816,7 @@ pf_assessment_add_signoff (PfAssessment    *self,
   if (copy->id == NULL)
     copy->id = g_uuid_string_random ();
   if (copy->date == NULL)
-    copy->date = now_iso8601 ();
+    copy->date = pf_timestamp_now ();
   if (copy->content_sha256 == NULL)
     copy->content_sha256 = pf_assessment_dup_content_hash (self);
 

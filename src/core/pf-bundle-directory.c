@@ -145,10 +145,12 @@ pf_bundle_check_directory (int          fd,
 
   if (n_entries > PF_BUNDLE_MAX_ENTRIES)
     {
+      g_autofree char *n_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_entries);
+
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_TOO_LARGE,
-                   _("“%s” has %" G_GUINT64_FORMAT " entries, more than the %d this version of "
+                   _("“%s” has %s entries, more than the %d this version of "
                      "Preflight accepts; the bundle is damaged or hostile."),
-                   display, n_entries, PF_BUNDLE_MAX_ENTRIES);
+                   display, n_text, PF_BUNDLE_MAX_ENTRIES);
       return FALSE;
     }
 
@@ -174,22 +176,25 @@ pf_bundle_check_directory (int          fd,
       if (memchr (name, '\0', name_len) != NULL)
         {
           g_autofree char *shown = g_strndup ((const char *) name, name_len);
+          g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, i + 1);
 
           g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_UNSAFE_PATH,
-                       _("Entry %" G_GUINT64_FORMAT " of “%s” (“%s…”) has a NUL byte in its "
+                       _("Entry %s of “%s” (“%s…”) has a NUL byte in its "
                          "name; the bundle is damaged or hostile."),
-                       i + 1, display, shown);
+                       number, display, shown);
           return FALSE;
         }
 
       total += entry_size (header, name + name_len, extra_len);
       if (total > PF_BUNDLE_MAX_TOTAL_SIZE)
         {
+          g_autofree char *limit = g_format_size (PF_BUNDLE_MAX_TOTAL_SIZE);
+
           g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_TOO_LARGE,
-                       _("The entries of “%s” say they hold more than %" G_GUINT64_FORMAT
-                         " GiB together, more than this version of Preflight accepts; the "
-                         "bundle is damaged or hostile."),
-                       display, PF_BUNDLE_MAX_TOTAL_SIZE >> 30);
+                       _("The entries of “%s” say they hold more than %s together, more "
+                         "than this version of Preflight accepts; the bundle is damaged or "
+                         "hostile."),
+                       display, limit);
           return FALSE;
         }
 

@@ -34,7 +34,6 @@ typedef struct _PfBundleProgress PfBundleProgress;
 
 PfBundleProgress *pf_bundle_progress_new    (GFileProgressCallback callback,
                                              gpointer              callback_data);
-PfBundleProgress *pf_bundle_progress_ref    (PfBundleProgress     *self);
 void              pf_bundle_progress_unref  (PfBundleProgress     *self);
 /* Any thread; @self may be NULL (no one listens). */
 void              pf_bundle_progress_report (PfBundleProgress     *self,

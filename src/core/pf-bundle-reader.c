@@ -23,6 +23,7 @@
 #include "pf-bundle-reader.h"
 #include "pf-json-guard.h"
 #include "pf-safe-file.h"
+#include "pf-sha256.h"
 
 /* Fixed-size read buffer: memory does not grow with the bundle. */
 #define CHUNK_SIZE (64 * 1024)
@@ -227,7 +228,8 @@ read_entry_data (Scan             *scan,
                  GCancellable     *cancellable,
                  GError          **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  /* PfSha256, not GChecksum: see pf-sha256.h. */
+  g_autoptr(PfSha256) checksum = pf_sha256_new ();
   g_autoptr(GByteArray) document = NULL;
   g_autoptr(GOutputStream) extract = NULL;
   g_autoptr(GFile) extract_file = NULL;
@@ -297,7 +299,7 @@ read_entry_data (Scan             *scan,
           return FALSE;
         }
 
-      g_checksum_update (checksum, buffer, n);
+      pf_sha256_update (checksum, buffer, n);
       if (document != NULL)
         g_byte_array_append (document, buffer, n);
       if (extract != NULL
@@ -325,7 +327,7 @@ read_entry_data (Scan             *scan,
     }
 
   scanned = g_new0 (ScannedEntry, 1);
-  scanned->sha256 = g_strdup (g_checksum_get_string (checksum));
+  scanned->sha256 = g_strdup (pf_sha256_get_string (checksum));
   scanned->size = size;
   g_hash_table_insert (scan->entries, g_strdup (name), scanned);
   g_ptr_array_add (scan->order, g_strdup (name));
@@ -422,10 +424,13 @@ scan_zip (Scan             *scan,
                                                      ? PF_BUNDLE_MAX_DOCUMENT_SIZE
                                                      : PF_BUNDLE_MAX_ENTRY_SIZE))
         {
+          g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   (gint64) archive_entry_size (entry));
+
           g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_TOO_LARGE,
-                       _("Entry “%s” says it holds %" G_GINT64_FORMAT " bytes, more than this "
+                       _("Entry “%s” says it holds %s bytes, more than this "
                          "version of Preflight accepts; the bundle is damaged or hostile."),
-                       name, (gint64) archive_entry_size (entry));
+                       name, size);
           goto out;
         }
 
@@ -466,17 +471,6 @@ out:
   archive_read_free (a);
   close (fd);
   return ok;
-}
-
-static gboolean
-is_sha256_hex (const char *text)
-{
-  if (text == NULL || strlen (text) != 64)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -596,6 +590,14 @@ validate_scan (Scan    *scan,
                      "fresh export."), depth_line, PF_JSON_GUARD_MAX_DEPTH);
       return FALSE;
     }
+  /* json-glib would take the last of several documents and leak the rest. */
+  if (!pf_json_guard_check_single (data, len, &depth_line))
+    {
+      g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
+                   _("manifest.json, line %u: a second JSON document follows the first; the "
+                     "bundle is damaged. Ask the sender for a fresh export."), depth_line);
+      return FALSE;
+    }
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
@@ -656,7 +658,7 @@ validate_scan (Scan    *scan,
 
       member = json_object_get_member (file, "sha256");
       if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING
-          || !is_sha256_hex (json_node_get_string (member)))
+          || !pf_sha256_is_hex (json_node_get_string (member)))
         return malformed (error, i, "sha256");
 
       member = json_object_get_member (file, "size");
@@ -695,11 +697,15 @@ validate_scan (Scan    *scan,
         }
       if (scanned->size != (guint64) json_object_get_int_member (file, "size"))
         {
+          g_autofree char *held = g_strdup_printf ("%" G_GUINT64_FORMAT, scanned->size);
+          g_autofree char *manifest_size = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                            json_object_get_int_member (file,
+                                                                                        "size"));
+
           g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_SIZE_MISMATCH,
-                       _("Entry “%s” holds %" G_GUINT64_FORMAT " bytes, not the %" G_GINT64_FORMAT
-                         " the manifest lists; the bundle was changed after export. Ask the "
-                         "sender for a fresh copy."),
-                       path, scanned->size, json_object_get_int_member (file, "size"));
+                       _("Entry “%s” holds %s bytes, not the %s the manifest lists; the bundle "
+                         "was changed after export. Ask the sender for a fresh copy."),
+                       path, held, manifest_size);
           return FALSE;
         }
       if (!g_str_equal (scanned->sha256, json_object_get_string_member (file, "sha256")))

@@ -23,6 +23,7 @@
 #include "pf-determination.h"
 #include "pf-oscal.h"
 #include "pf-report.h"
+#include "pf-sha256.h"
 
 /* Fixed-size copy buffer: memory does not grow with the evidence. */
 #define CHUNK_SIZE (64 * 1024)
@@ -399,7 +400,8 @@ write_blob (WriteJob      *job,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  /* PfSha256, not GChecksum: see pf-sha256.h. */
+  g_autoptr(PfSha256) checksum = pf_sha256_new ();
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) local_error = NULL;
   guint64 size = 0;
@@ -434,7 +436,7 @@ write_blob (WriteJob      *job,
       size += n;
       if (size > entry->size)
         break;
-      g_checksum_update (checksum, buffer, n);
+      pf_sha256_update (checksum, buffer, n);
       if (!write_data (a, entry->path, buffer, n, error))
         return FALSE;
 
@@ -442,7 +444,7 @@ write_blob (WriteJob      *job,
       pf_bundle_progress_report (job->progress, *written, job->total);
     }
 
-  if (size != entry->size || !g_str_equal (g_checksum_get_string (checksum), entry->sha256))
+  if (size != entry->size || !g_str_equal (pf_sha256_get_string (checksum), entry->sha256))
     {
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_EVIDENCE,
                    _("Evidence “%s” was altered in the evidence store (its bytes no longer "

@@ -44,11 +44,10 @@ pf_bundle_progress_new (GFileProgressCallback callback,
   return self;
 }
 
-PfBundleProgress *
+/* Only the pending dispatch takes a second reference. */
+static PfBundleProgress *
 pf_bundle_progress_ref (PfBundleProgress *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
   g_atomic_ref_count_inc (&self->ref_count);
   return self;
 }

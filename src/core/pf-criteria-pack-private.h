@@ -56,6 +56,28 @@ PfIndicator *_pf_indicator_new             (const char          *id,
                                             GStrv                sources,
                                             PfProvenance         provenance);
 
+/* pf_question_format_value(), translated or, for the report, always English
+ * with a decimal point. */
+char        *_pf_question_format_value     (PfQuestion          *self,
+                                            JsonNode            *value,
+                                            gboolean             translate);
+
+/* Whether a pack's JSON @node is a scalar of @type (G_TYPE_INT64,
+ * G_TYPE_STRING …), or a number (integer or double). NULL is neither.
+ * Inline: the expression evaluator calls them per comparison. */
+static inline gboolean
+_pf_pack_node_is (JsonNode *node,
+                  GType     type)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static inline gboolean
+_pf_pack_node_is_number (JsonNode *node)
+{
+  return _pf_pack_node_is (node, G_TYPE_INT64) || _pf_pack_node_is (node, G_TYPE_DOUBLE);
+}
+
 /* TRUE for a valid calendar date written YYYY-MM-DD. */
 gboolean     _pf_date_is_valid             (const char          *str);
 

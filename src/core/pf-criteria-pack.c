@@ -197,19 +197,6 @@ member_path (const char *path,
   return g_strdup_printf ("%s.%s", path, key);
 }
 
-static gboolean
-node_is (JsonNode *node,
-         GType     type)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  return node_is (node, G_TYPE_INT64) || node_is (node, G_TYPE_DOUBLE);
-}
-
 static JsonObject *
 expect_object (JsonNode    *node,
                const char  *path,
@@ -250,7 +237,7 @@ read_string (JsonObject  *object,
       return TRUE;
     }
 
-  if (!node_is (node, G_TYPE_STRING))
+  if (!_pf_pack_node_is (node, G_TYPE_STRING))
     {
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                    _("%s: must be a string — put the text in double quotes"), where);
@@ -329,7 +316,7 @@ read_source_ids (PfCriteriaPack  *self,
       JsonNode *element = json_array_get_element (array, i);
       g_autofree char *where = g_strdup_printf ("%s.sources[%u]", path, i);
 
-      if (!node_is (element, G_TYPE_STRING))
+      if (!_pf_pack_node_is (element, G_TYPE_STRING))
         {
           g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                        _("%s: must be a source id — write the id in double quotes"), where);
@@ -437,7 +424,7 @@ parse_range (PfQuestion  *question,
           return FALSE;
         }
 
-      if (!node_is_number (node))
+      if (!_pf_pack_node_is_number (node))
         {
           g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                        _("%s.%s: must be a number — write it without quotes, like 100"), path, keys[i]);
@@ -570,7 +557,7 @@ parse_question (PfCriteriaPack  *self,
   member = json_object_get_member (object, "critical");
   if (member != NULL)
     {
-      if (!node_is (member, G_TYPE_BOOLEAN))
+      if (!_pf_pack_node_is (member, G_TYPE_BOOLEAN))
         {
           g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                        _("%s.critical: must be true or false — write it without quotes"), path);
@@ -819,19 +806,19 @@ check_literal (PfQuestion  *question,
   switch (type)
     {
     case PF_QUESTION_BOOLEAN:
-      if (!node_is (literal, G_TYPE_BOOLEAN))
+      if (!_pf_pack_node_is (literal, G_TYPE_BOOLEAN))
         expected = _("true or false");
       break;
 
     case PF_QUESTION_NUMBER:
     case PF_QUESTION_INTEGER:
-      if (!node_is_number (literal))
+      if (!_pf_pack_node_is_number (literal))
         expected = _("a number");
       break;
 
     case PF_QUESTION_CHOICE:
     case PF_QUESTION_MULTI_CHOICE:
-      if (!node_is (literal, G_TYPE_STRING))
+      if (!_pf_pack_node_is (literal, G_TYPE_STRING))
         expected = _("an option id (a string)");
       else if (pf_question_lookup_option (question, json_node_get_string (literal)) == NULL)
         {
@@ -843,12 +830,12 @@ check_literal (PfQuestion  *question,
       break;
 
     case PF_QUESTION_TEXT:
-      if (!node_is (literal, G_TYPE_STRING))
+      if (!_pf_pack_node_is (literal, G_TYPE_STRING))
         expected = _("a string");
       break;
 
     case PF_QUESTION_DATE:
-      if (!node_is (literal, G_TYPE_STRING) || !_pf_date_is_valid (json_node_get_string (literal)))
+      if (!_pf_pack_node_is (literal, G_TYPE_STRING) || !_pf_date_is_valid (json_node_get_string (literal)))
         expected = _("a date written \"YYYY-MM-DD\"");
       break;
 
@@ -1209,8 +1196,8 @@ index_readers (PfCriteriaPack *self)
 }
 
 /* Refuses documents that nest deep enough to exhaust the recursive JSON
- * parser's stack, before it runs (hardening: the scan is shared with the
- * other loaders in pf-json-guard.c). */
+ * parser's stack, or hold several documents, before it runs (hardening:
+ * the scans are shared with the other loaders in pf-json-guard.c). */
 static gboolean
 check_nesting (GBytes  *bytes,
                GError **error)
@@ -1224,6 +1211,14 @@ check_nesting (GBytes  *bytes,
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_TOO_LARGE,
                    _("line %u: the JSON nests deeper than %u levels — simplify the rules"),
                    line, MAX_JSON_DEPTH);
+      return FALSE;
+    }
+  /* json-glib would take the last of several documents and leak the rest. */
+  if (!pf_json_guard_check_single (data, size, &line))
+    {
+      g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
+                   _("line %u: a second JSON document follows the first — a pack file holds "
+                     "exactly one JSON object"), line);
       return FALSE;
     }
 
@@ -1280,7 +1275,7 @@ parse_header (PfCriteriaPack  *self,
   JsonNode *format = json_object_get_member (root, "format");
   const char *id, *version, *status, *published, *title, *description;
 
-  if (!node_is (format, G_TYPE_STRING) || !g_str_equal (json_node_get_string (format), PF_PACK_FORMAT))
+  if (!_pf_pack_node_is (format, G_TYPE_STRING) || !g_str_equal (json_node_get_string (format), PF_PACK_FORMAT))
     {
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_UNKNOWN_FORMAT,
                    _("format: not a criteria pack of format “%s” — this version of Preflight reads only that format"),

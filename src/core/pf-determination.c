@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-determination.h"
+#include "pf-determination-private.h"
 #include "pf-json-output.h"
 
 /* Questions and indicators share one numbering ("nodes"): question i is
@@ -31,7 +32,9 @@ static const char * const caveats[] = {
      "official determination."),
   N_("Participation is voluntary; the order creates no licensing, preclearance or permitting "
      "requirement."),
-  N_("Numeric cut-offs marked as placeholders are not official cut-offs."),
+  N_("Indicators marked as placeholders are draft rules that no public source fixes, not "
+     "official criteria."),
+  NULL
 };
 
 static const char * const summaries[] = {
@@ -101,7 +104,7 @@ struct _PfDetermination
   PfIndicatorResult    *results;
   GPtrArray            *indicator_results;    /* pointers into results */
   GPtrArray            *open_questions;       /* (nullable) computed on demand */
-  const char           *translated_caveats[G_N_ELEMENTS (caveats) + 1];
+  const char           *translated_caveats[G_N_ELEMENTS (caveats)];
 
   /* A hypothetical answer overlaid while looking for open questions: nodes
    * marked dirty (they may read it) are evaluated in the hypothesis memo,
@@ -959,6 +962,20 @@ pf_determination_get_summary (PfDetermination *self)
   return _(summaries[self->outcome]);
 }
 
+const char *
+_pf_determination_get_english_summary (PfDetermination *self)
+{
+  g_return_val_if_fail (PF_IS_DETERMINATION (self), NULL);
+
+  return summaries[self->outcome];
+}
+
+const char * const *
+_pf_determination_get_english_caveats (void)
+{
+  return caveats;
+}
+
 GPtrArray *
 pf_determination_get_indicators (PfDetermination *self)
 {
@@ -1117,7 +1134,7 @@ pf_determination_get_caveats (PfDetermination *self)
 {
   g_return_val_if_fail (PF_IS_DETERMINATION (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (caveats); i++)
+  for (guint i = 0; caveats[i] != NULL; i++)
     self->translated_caveats[i] = _(caveats[i]);
 
   return self->translated_caveats;
@@ -1378,7 +1395,7 @@ pf_determination_to_json (PfDetermination *self)
 
   json_builder_set_member_name (builder, "caveats");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (caveats); i++)
+  for (guint i = 0; caveats[i] != NULL; i++)
     json_builder_add_string_value (builder, caveats[i]);
   json_builder_end_array (builder);
 

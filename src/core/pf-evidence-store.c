@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "pf-evidence-store.h"
+#include "pf-sha256.h"
 #include "pf-safe-file.h"
 #include "pf-verifying-input-stream.h"
 
@@ -139,23 +140,6 @@ pf_evidence_store_get_root (PfEvidenceStore *self)
 
 /* Hashes name files in the store, so anything but 64 lower-case hex digits
  * (for instance "../x" from a crafted assessment) must never reach a path. */
-static gboolean
-is_sha256 (const char *sha256)
-{
-  gsize i;
-
-  if (sha256 == NULL)
-    return FALSE;
-
-  for (i = 0; sha256[i] != '\0'; i++)
-    {
-      if (!g_ascii_isdigit (sha256[i]) && !(sha256[i] >= 'a' && sha256[i] <= 'f'))
-        return FALSE;
-    }
-
-  return i == 64;
-}
-
 GFile *
 pf_evidence_store_get_blob_file (PfEvidenceStore *self,
                                  const char      *sha256)
@@ -164,7 +148,7 @@ pf_evidence_store_get_blob_file (PfEvidenceStore *self,
   g_autofree char *relative = NULL;
 
   g_return_val_if_fail (PF_IS_EVIDENCE_STORE (self), NULL);
-  g_return_val_if_fail (is_sha256 (sha256), NULL);
+  g_return_val_if_fail (pf_sha256_is_hex (sha256), NULL);
 
   prefix = g_strndup (sha256, 2);
   relative = g_build_filename ("sha256", prefix, sha256, NULL);
@@ -239,7 +223,8 @@ copy_and_hash (GInputStream  *in,
                const char    *source_name,
                GError       **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  /* PfSha256, not GChecksum: see pf-sha256.h. */
+  g_autoptr(PfSha256) checksum = pf_sha256_new ();
   g_autofree guint8 *buffer = g_malloc (COPY_BUFFER_SIZE);
   guint64 copied = 0;
 
@@ -257,7 +242,7 @@ copy_and_hash (GInputStream  *in,
       if (n == 0)
         break;
 
-      g_checksum_update (checksum, buffer, n);
+      pf_sha256_update (checksum, buffer, n);
       if (!write_all (fd, buffer, n))
         {
           int saved_errno = errno;
@@ -284,7 +269,7 @@ copy_and_hash (GInputStream  *in,
     }
 
   *size = copied;
-  return g_strdup (g_checksum_get_string (checksum));
+  return g_strdup (pf_sha256_get_string (checksum));
 }
 
 /* Moves the finished temporary file to its hash name, or drops it when an
@@ -575,7 +560,7 @@ pf_evidence_store_read (PfEvidenceStore  *self,
   g_return_val_if_fail (sha256 != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!is_sha256 (sha256))
+  if (!pf_sha256_is_hex (sha256))
     {
       set_missing_error (error, sha256);
       return NULL;
@@ -635,7 +620,7 @@ pf_evidence_store_contains (PfEvidenceStore *self,
 
   g_return_val_if_fail (PF_IS_EVIDENCE_STORE (self), FALSE);
 
-  if (!is_sha256 (sha256))
+  if (!pf_sha256_is_hex (sha256))
     return FALSE;
 
   blob = pf_evidence_store_get_blob_file (self, sha256);

@@ -33,7 +33,8 @@ PfEvidenceStore *pf_evidence_store_new_default (void);
 PfEvidenceStore *pf_evidence_store_new         (GFile            *root);
 GFile           *pf_evidence_store_get_root    (PfEvidenceStore  *self);
 
-/* Where the blob for @sha256 lives (whether or not it exists). */
+/* Where the blob for @sha256 (64 lower-case hex digits, see
+ * pf_sha256_is_hex()) lives, whether or not it exists. */
 GFile           *pf_evidence_store_get_blob_file (PfEvidenceStore *self,
                                                   const char      *sha256);
 

@@ -272,9 +272,12 @@ parse_at_least (PfExpression  *self,
 
   if (json_node_get_int (count) > self->children->len)
     {
+      g_autofree char *wanted = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (count));
+
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_INVALID_VALUE,
-                   _("%s.at_least: %" G_GINT64_FORMAT " is more than the %u expressions listed in “of” — it could never hold"),
-                   self->path, json_node_get_int (count), self->children->len);
+                   _("%s.at_least: %s is more than the %u expressions listed in “of” — it "
+                     "could never hold; lower at_least or list more expressions"),
+                   self->path, wanted, self->children->len);
       return FALSE;
     }
 
@@ -570,19 +573,6 @@ pf_expression_foreach (PfExpression          *self,
   visit (self, func, user_data);
 }
 
-static gboolean
-node_is (JsonNode *node,
-         GType     type)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  return node_is (node, G_TYPE_INT64) || node_is (node, G_TYPE_DOUBLE);
-}
-
 /* Case-insensitive substring search that allocates nothing (per character
  * lower-casing, enough for the short texts packs compare). */
 static gboolean
@@ -616,7 +606,7 @@ array_has_string (JsonArray  *array,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (node_is (element, G_TYPE_STRING) && g_str_equal (json_node_get_string (element), str))
+      if (_pf_pack_node_is (element, G_TYPE_STRING) && g_str_equal (json_node_get_string (element), str))
         return TRUE;
     }
 
@@ -631,7 +621,7 @@ array_has_number (JsonArray *array,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (node_is_number (element) && json_node_get_double (element) == number)
+      if (_pf_pack_node_is_number (element) && json_node_get_double (element) == number)
         return TRUE;
     }
 
@@ -671,7 +661,7 @@ compare_number (PfExpression *self,
 {
   double number;
 
-  if (!node_is_number (answer))
+  if (!_pf_pack_node_is_number (answer))
     return PF_TRUTH_UNKNOWN;
 
   number = json_node_get_double (answer);
@@ -680,7 +670,7 @@ compare_number (PfExpression *self,
              ? truth (array_has_number (json_node_get_array (self->value), number))
              : PF_TRUTH_UNKNOWN;
 
-  if (!node_is_number (self->value))
+  if (!_pf_pack_node_is_number (self->value))
     return PF_TRUTH_UNKNOWN;
 
   return compare_order (self->op, (number > json_node_get_double (self->value)) -
@@ -693,7 +683,7 @@ compare_string (PfExpression *self,
 {
   const char *str;
 
-  if (!node_is (answer, G_TYPE_STRING))
+  if (!_pf_pack_node_is (answer, G_TYPE_STRING))
     return PF_TRUTH_UNKNOWN;
 
   str = json_node_get_string (answer);
@@ -702,7 +692,7 @@ compare_string (PfExpression *self,
              ? truth (array_has_string (json_node_get_array (self->value), str))
              : PF_TRUTH_UNKNOWN;
 
-  if (!node_is (self->value, G_TYPE_STRING))
+  if (!_pf_pack_node_is (self->value, G_TYPE_STRING))
     return PF_TRUTH_UNKNOWN;
 
   if (self->op == PF_OP_CONTAINS)
@@ -722,7 +712,7 @@ compare_multi_choice (PfExpression *self,
     return PF_TRUTH_UNKNOWN;
 
   selected = json_node_get_array (answer);
-  if (self->op == PF_OP_CONTAINS && node_is (self->value, G_TYPE_STRING))
+  if (self->op == PF_OP_CONTAINS && _pf_pack_node_is (self->value, G_TYPE_STRING))
     return truth (array_has_string (selected, json_node_get_string (self->value)));
 
   if (self->op == PF_OP_IN && JSON_NODE_HOLDS_ARRAY (self->value))
@@ -733,7 +723,7 @@ compare_multi_choice (PfExpression *self,
         {
           JsonNode *element = json_array_get_element (selected, i);
 
-          if (node_is (element, G_TYPE_STRING) &&
+          if (_pf_pack_node_is (element, G_TYPE_STRING) &&
               array_has_string (wanted, json_node_get_string (element)))
             return PF_TRUTH_TRUE;
         }
@@ -767,7 +757,7 @@ evaluate_comparison (PfExpression        *self,
   switch (pf_question_get_question_type (self->question))
     {
     case PF_QUESTION_BOOLEAN:
-      if (!node_is (value, G_TYPE_BOOLEAN) || !node_is (self->value, G_TYPE_BOOLEAN))
+      if (!_pf_pack_node_is (value, G_TYPE_BOOLEAN) || !_pf_pack_node_is (self->value, G_TYPE_BOOLEAN))
         return PF_TRUTH_UNKNOWN;
       return compare_order (self->op, json_node_get_boolean (value) != json_node_get_boolean (self->value));
 

@@ -38,9 +38,11 @@ typedef enum {
 } PfOperator;
 
 /* What an expression reads while it is evaluated. lookup_answer returns the
- * answer to @question or NULL when there is none; it sets *applicable to
- * PF_TRUTH_FALSE when the question does not apply (its visible_if is false),
- * in which case every comparison on it is false rather than unknown. */
+ * answer to @question or NULL when there is none, and sets *applicable to
+ * the question's visible_if (it starts as PF_TRUTH_TRUE). When that is not
+ * TRUE every comparison on the question, "answered" included, takes its
+ * value: FALSE when the question does not apply, UNKNOWN when that is not
+ * known yet (FORMATS.md, Expressions). */
 typedef struct _PfEvaluationContext PfEvaluationContext;
 struct _PfEvaluationContext
 {

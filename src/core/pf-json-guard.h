@@ -24,4 +24,12 @@ gboolean pf_json_guard_check (const char *data,
                               guint       max_depth,
                               guint      *out_line);
 
+/* Whether @data holds at most one top-level JSON value. json-glib 1.6
+ * accepts "{…}{…}", keeps the last value as the root and leaks the others,
+ * so a loader calls this first and refuses such input as malformed, with
+ * *@out_line (nullable) set to the line where the second value starts. */
+gboolean pf_json_guard_check_single (const char *data,
+                                     gsize       len,
+                                     guint      *out_line);
+
 G_END_DECLS

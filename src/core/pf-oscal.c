@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pf-bundle-private.h"
+#include "pf-determination-private.h"
 #include "pf-oscal.h"
 #include "pf-json-output.h"
 
@@ -376,9 +377,12 @@ add_result (Builder     *b,
             JsonBuilder *builder)
 {
   g_autofree char *uuid = object_uuid (b, "result", "determination");
-  g_autofree char *summary = oscal_string (pf_determination_get_summary (b->determination));
+  /* English, like determination.json: the bundle must not depend on the
+   * locale it was exported in. */
+  g_autofree char *summary =
+    oscal_string (_pf_determination_get_english_summary (b->determination));
   g_autoptr(GString) remarks = g_string_new (NULL);
-  const char * const *caveats = pf_determination_get_caveats (b->determination);
+  const char * const *caveats = _pf_determination_get_english_caveats ();
   guint answered = 0, total = 0;
   g_autofree char *progress = NULL;
 

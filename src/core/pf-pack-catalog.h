@@ -17,13 +17,17 @@ G_DECLARE_FINAL_TYPE (PfPackCatalog, pf_pack_catalog, PF, PACK_CATALOG, GObject)
 /* Reads the built-in packs and every valid installed pack; invalid installed
  * packs are skipped and listed by pf_pack_catalog_get_problems(). */
 PfPackCatalog  *pf_pack_catalog_new           (void);
-/* Element type PfCriteriaPack: built-in first, then installed, by id. */
+/* Element type PfCriteriaPack: built-in first, then installed, by id. The
+ * array belongs to the catalog. */
 GPtrArray      *pf_pack_catalog_get_packs     (PfPackCatalog  *self);
 gboolean        pf_pack_catalog_is_builtin    (PfPackCatalog  *self,
                                                PfCriteriaPack *pack);
-/* Element type GError: why an installed pack was skipped. */
+/* Element type GError: why an installed pack was skipped. The array belongs
+ * to the catalog. */
 GPtrArray      *pf_pack_catalog_get_problems  (PfPackCatalog  *self);
-/* @version may be NULL for the newest. PF_PACK_ERROR_NOT_FOUND otherwise. */
+/* @version may be NULL for the newest. The pack belongs to the catalog (take
+ * a reference to keep it longer than the catalog); NULL and
+ * PF_PACK_ERROR_NOT_FOUND when no such pack is available. */
 PfCriteriaPack *pf_pack_catalog_lookup        (PfPackCatalog  *self,
                                                const char     *id,
                                                const char     *version,

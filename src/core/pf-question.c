@@ -668,19 +668,40 @@ pf_question_format_value (PfQuestion *self,
 {
   g_return_val_if_fail (PF_IS_QUESTION (self), NULL);
 
+  return _pf_question_format_value (self, value, TRUE);
+}
+
+/* With @translate FALSE every word is English and numbers use a decimal
+ * point whatever the locale: the report is a record for agencies. */
+char *
+_pf_question_format_value (PfQuestion *self,
+                           JsonNode   *value,
+                           gboolean    translate)
+{
+  g_return_val_if_fail (PF_IS_QUESTION (self), NULL);
+
   if (value == NULL || !pf_question_check_value (self, value, NULL))
-    return g_strdup (_("Not answered"));
+    return g_strdup (translate ? _("Not answered") : "Not answered");
 
   switch (self->type)
     {
     case PF_QUESTION_BOOLEAN:
-      return g_strdup (json_node_get_boolean (value) ? _("Yes") : _("No"));
+      if (json_node_get_boolean (value))
+        return g_strdup (translate ? _("Yes") : "Yes");
+      return g_strdup (translate ? _("No") : "No");
 
     case PF_QUESTION_NUMBER:
     case PF_QUESTION_INTEGER:
       {
+        char ascii[G_ASCII_DTOSTR_BUF_SIZE];
+        g_autofree char *number = NULL;
+
         /* Up to 10 significant digits: a readable number, not a float dump. */
-        g_autofree char *number = g_strdup_printf ("%.10g", json_node_get_double (value));
+        if (translate)
+          number = g_strdup_printf ("%.10g", json_node_get_double (value));
+        else
+          number = g_strdup (g_ascii_formatd (ascii, sizeof ascii, "%.10g",
+                                              json_node_get_double (value)));
 
         if (self->unit != NULL)
           return g_strdup_printf ("%s %s", number, self->unit);
@@ -696,7 +717,7 @@ pf_question_format_value (PfQuestion *self,
         g_autoptr(GString) text = g_string_new (NULL);
 
         if (json_array_get_length (array) == 0)
-          return g_strdup (_("None"));
+          return g_strdup (translate ? _("None") : "None");
 
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
@@ -715,6 +736,8 @@ pf_question_format_value (PfQuestion *self,
       {
         guint n = json_array_get_length (json_node_get_array (value));
 
+        if (!translate)
+          return g_strdup_printf (n == 1 ? "%u evidence item" : "%u evidence items", n);
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence item",
                                              "%u evidence items", n), n);
       }

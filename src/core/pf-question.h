@@ -58,7 +58,9 @@ gboolean        pf_question_check_value       (PfQuestion  *self,
 JsonNode       *pf_question_parse_value       (PfQuestion  *self,
                                                const char  *text,
                                                GError     **error);
-/* The value as a short human-readable string (option labels, "Yes"/"No"). */
+/* The value as a short human-readable string in the user's language (option
+ * labels, "Yes"/"No", numbers as the locale writes them); "Not answered"
+ * when @value is NULL or does not fit the question. */
 char           *pf_question_format_value      (PfQuestion  *self,
                                                JsonNode    *value);
 

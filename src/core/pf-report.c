@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "pf-criteria-pack-private.h"
+#include "pf-determination-private.h"
 #include "pf-report.h"
 #include "pf-report-private.h"
 #include "pf-timeline.h"
@@ -411,7 +413,7 @@ describe_answer (PfReport   *self,
     }
   else if (answer != NULL && pf_answer_is_answered (answer))
     {
-      text = pf_question_format_value (question, pf_answer_get_value (answer));
+      text = _pf_question_format_value (question, pf_answer_get_value (answer), FALSE);
     }
 
   if (text != NULL)
@@ -590,8 +592,8 @@ build_fired_indicator (PfReport                *self,
 
   if (pf_indicator_get_provenance (indicator) == PF_PROVENANCE_PLACEHOLDER)
     add_paragraph (doc, PF_REPORT_STYLE_WARNING,
-                   "Placeholder: no public source fixes the cut-off this indicator uses; "
-                   "it is not an official cut-off.");
+                   "Placeholder: a draft rule that no public source fixes; not an official "
+                   "criterion.");
 
   if (result->question_ids->len > 0)
     {
@@ -621,16 +623,13 @@ build_determination (PfReport    *self,
   PfOutcome outcome = pf_determination_get_outcome (self->determination);
   GPtrArray *results = pf_determination_get_indicators (self->determination);
   GPtrArray *open_questions = pf_determination_get_open_questions (self->determination);
-  /* The untranslated summary: the record must not depend on the locale. */
-  g_autoptr(JsonNode) json = pf_determination_to_json (self->determination);
-  JsonObject *object = json_node_get_object (json);
   PfReportBlock *box;
   PfReportBlock *table;
   guint n_fired = 0;
 
   add_heading (doc, 1, "determination", "Determination");
   box = add_block (doc, PF_REPORT_BLOCK_OUTCOME, outcome_labels[outcome]);
-  box->detail = g_strdup (json_object_get_string_member (object, "summary"));
+  box->detail = g_strdup (_pf_determination_get_english_summary (self->determination));
   add_paragraph (doc, PF_REPORT_STYLE_SMALL,
                  "A draft computed by Preflight from the answers below and the criteria pack; "
                  "not an official determination.");
@@ -658,7 +657,7 @@ build_determination (PfReport    *self,
                      "Domain", 0.22, FALSE,
                      "Strength", 0.12, FALSE,
                      "State", 0.12, FALSE,
-                     "Cut-off", 0.14, FALSE,
+                     "Provenance", 0.14, FALSE,
                      NULL);
   for (guint i = 0; i < results->len; i++)
     {
@@ -880,12 +879,11 @@ build_closing (PfReport    *self,
 {
   PfCriteriaPack *pack = pf_assessment_get_pack (self->assessment);
   GPtrArray *sources = pf_criteria_pack_get_sources (pack);
-  g_autoptr(JsonNode) json = pf_determination_to_json (self->determination);
-  JsonArray *caveats = json_object_get_array_member (json_node_get_object (json), "caveats");
+  const char * const *caveats = _pf_determination_get_english_caveats ();
 
   add_heading (doc, 1, "caveats", "Caveats");
-  for (guint i = 0; i < json_array_get_length (caveats); i++)
-    add_paragraph (doc, PF_REPORT_STYLE_BULLET, json_array_get_string_element (caveats, i));
+  for (guint i = 0; caveats[i] != NULL; i++)
+    add_paragraph (doc, PF_REPORT_STYLE_BULLET, caveats[i]);
 
   add_heading (doc, 1, "sources", "Sources");
   if (sources->len == 0)

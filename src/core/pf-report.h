@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (PfReport, pf_report, PF, REPORT, GObject)
 
 /* @assessment must have its pack bound. The report reads everything it shows
  * from the assessment, its pack and @determination; dates come from the
- * assessment, so the same input gives the same bytes. */
+ * assessment, so the same input gives the same bytes. It is in English (a
+ * record for agencies) whatever the locale, apart from the page size. */
 PfReport *pf_report_new         (PfAssessment    *assessment,
                                  PfDetermination *determination);
 /* Self-contained HTML: inline CSS, no scripts, no external resources. */

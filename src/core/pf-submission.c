@@ -17,6 +17,7 @@
 
 #include "pf-bundle-reader.h"
 #include "pf-submission.h"
+#include "pf-timestamp.h"
 
 #define DEFAULT_MAX_RETRIES        4
 #define DEFAULT_INITIAL_BACKOFF_MS 1000
@@ -711,10 +712,9 @@ finish_with_receipt (GTask *task)
 {
   Upload *upload = g_task_get_task_data (task);
   g_autoptr(PfReceipt) receipt = pf_receipt_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   receipt->url = g_strdup (upload->url_string);
-  receipt->time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  receipt->time = pf_timestamp_now ();
   receipt->status = upload->put_status;
   receipt->size = upload->size;
   receipt->digest = g_strdup (upload->content_digest);
@@ -759,12 +759,13 @@ head_cb (GObject      *source,
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH
       || (guint64) length != upload->size)
     {
+      g_autofree char *stored = g_strdup_printf ("%" G_GOFFSET_FORMAT, length);
+      g_autofree char *sent = g_strdup_printf ("%" G_GUINT64_FORMAT, upload->size);
+
       g_task_return_new_error (task, PF_SUBMISSION_ERROR, PF_SUBMISSION_ERROR_SIZE_MISMATCH,
-                               _("%s holds %" G_GOFFSET_FORMAT " bytes under %s, not the "
-                                 "%" G_GUINT64_FORMAT " of the bundle; submit again or tell "
-                                 "the endpoint’s operators."),
-                               g_uri_get_host (upload->url), length, upload->url_string,
-                               upload->size);
+                               _("%s holds %s bytes under %s, not the %s of the bundle; "
+                                 "submit again or tell the endpoint’s operators."),
+                               g_uri_get_host (upload->url), stored, upload->url_string, sent);
       return;
     }
 

@@ -10,13 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "pf-evidence-store.h"
+#include "pf-sha256.h"
 #include "pf-verifying-input-stream.h"
 
 struct _PfVerifyingInputStream
 {
   GFilterInputStream  parent_instance;
 
-  GChecksum          *checksum;  /* (owned) */
+  PfSha256           *checksum;  /* (owned) PfSha256, not GChecksum: see pf-sha256.h */
   char               *expected;  /* (owned) */
   gboolean            verified;
 };
@@ -37,11 +38,11 @@ pf_verifying_input_stream_read (GInputStream  *stream,
 
   n = g_input_stream_read (base, buffer, count, cancellable, error);
   if (n > 0)
-    g_checksum_update (self->checksum, buffer, n);
+    pf_sha256_update (self->checksum, buffer, n);
 
   if (n == 0 && count > 0 && !self->verified)
     {
-      const char *actual = g_checksum_get_string (self->checksum);
+      const char *actual = pf_sha256_get_string (self->checksum);
 
       if (g_strcmp0 (actual, self->expected) != 0)
         {
@@ -75,7 +76,7 @@ pf_verifying_input_stream_finalize (GObject *object)
 {
   PfVerifyingInputStream *self = PF_VERIFYING_INPUT_STREAM (object);
 
-  g_clear_pointer (&self->checksum, g_checksum_free);
+  g_clear_pointer (&self->checksum, pf_sha256_free);
   g_clear_pointer (&self->expected, g_free);
 
   G_OBJECT_CLASS (pf_verifying_input_stream_parent_class)->finalize (object);
@@ -96,7 +97,7 @@ pf_verifying_input_stream_class_init (PfVerifyingInputStreamClass *klass)
 static void
 pf_verifying_input_stream_init (PfVerifyingInputStream *self)
 {
-  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  self->checksum = pf_sha256_new ();
 }
 
 GInputStream *

@@ -26,4 +26,5 @@
 #include "pf-signoff.h"
 #include "pf-submission.h"
 #include "pf-timeline.h"
+#include "pf-timestamp.h"
 #include "pf-token-store.h"

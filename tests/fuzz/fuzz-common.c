@@ -38,7 +38,8 @@ pf_fuzz_parse_json (const char *data,
 {
   g_autoptr(JsonParser) parser = NULL;
 
-  if (!pf_json_guard_check (data, len, PF_JSON_GUARD_MAX_DEPTH, NULL))
+  if (!pf_json_guard_check (data, len, PF_JSON_GUARD_MAX_DEPTH, NULL) ||
+      !pf_json_guard_check_single (data, len, NULL))
     return NULL;
 
   parser = json_parser_new_immutable ();
