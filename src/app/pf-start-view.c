@@ -252,6 +252,12 @@ create_row (PfStartView *self,
     }
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  /* One line, ellipsized only when the window is narrow (the tooltip then
+   * has it all): a wrapping subtitle beside the badge is laid out by Pango
+   * at every width GTK tries, which made the first frame of a list of 20
+   * assessments 1.5 × a bare window's (bench/run, DESIGN.md §8). */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, subtitle->str);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
