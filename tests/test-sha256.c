@@ -1,5 +1,5 @@
 /* test-sha256.c: PfSha256 gives the same digests as GChecksum, however the
- * input is split.
+ * input is split, and streams through its read-hash-copy loop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -72,6 +72,113 @@ test_is_hex (void)
   g_assert_false (pf_sha256_is_hex (NULL));
 }
 
+static void
+test_digest (void)
+{
+  g_autoptr(PfSha256) abc = pf_sha256_new ();
+  g_autoptr(GChecksum) reference = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 expected[32];
+  gsize expected_len = sizeof expected;
+  guint8 digest[32];
+
+  pf_sha256_update (abc, (const guchar *) "abc", -1);
+  g_checksum_update (reference, (const guchar *) "abc", -1);
+  g_checksum_get_digest (reference, expected, &expected_len);
+  pf_sha256_get_digest (abc, digest);
+  g_assert_cmpmem (digest, sizeof digest, expected, expected_len);
+  /* The raw and hex forms are of the same closed hash. */
+  g_assert_cmpstr (pf_sha256_get_string (abc), ==,
+                   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+typedef struct
+{
+  GByteArray *copy;
+  guint       chunks;
+  guint       fail_at;  /* 0: never */
+} Sink;
+
+static gboolean
+sink_chunk (const guchar  *data,
+            gsize          length,
+            gpointer       user_data,
+            GError       **error)
+{
+  Sink *sink = user_data;
+
+  if (++sink->chunks == sink->fail_at)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
+      return FALSE;
+    }
+  g_byte_array_append (sink->copy, data, length);
+  return TRUE;
+}
+
+static void
+test_update_from_stream (void)
+{
+  gsize length = 100 * 1000 + 7;
+  g_autofree guchar *data = g_malloc (length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GChecksum) reference = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (gsize i = 0; i < length; i++)
+    data[i] = (i * 31) & 0xff;
+  g_checksum_update (reference, data, length);
+  bytes = g_bytes_new_static (data, length);
+
+  /* Copied whole, in as many chunks as the buffer size gives. */
+  {
+    g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+    g_autoptr(PfSha256) hash = pf_sha256_new ();
+    g_autoptr(GByteArray) copy = g_byte_array_new ();
+    g_autoptr(GError) error = NULL;
+    Sink sink = { copy, 0, 0 };
+    guint64 size = 0;
+
+    g_assert_true (pf_sha256_update_from_stream (hash, in, 4096, sink_chunk, &sink, &size,
+                                                 NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (size, ==, length);
+    g_assert_cmpuint (sink.chunks, ==, (length + 4095) / 4096);
+    g_assert_cmpmem (copy->data, copy->len, data, length);
+    g_assert_cmpstr (pf_sha256_get_string (hash), ==, g_checksum_get_string (reference));
+  }
+
+  /* The chunk function's error stops the copy and is returned as set. */
+  {
+    g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+    g_autoptr(PfSha256) hash = pf_sha256_new ();
+    g_autoptr(GByteArray) copy = g_byte_array_new ();
+    g_autoptr(GError) error = NULL;
+    Sink sink = { copy, 0, 3 };
+    guint64 size = 0;
+
+    g_assert_false (pf_sha256_update_from_stream (hash, in, 4096, sink_chunk, &sink, &size,
+                                                  NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+    g_assert_cmpuint (sink.chunks, ==, 3);
+    g_assert_cmpuint (copy->len, ==, 2 * 4096);
+    g_assert_cmpuint (size, ==, 3 * 4096);
+  }
+
+  /* A cancel is seen before the first read. */
+  {
+    g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+    g_autoptr(PfSha256) hash = pf_sha256_new ();
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    guint64 size = 1;
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (pf_sha256_update_from_stream (hash, in, 4096, NULL, NULL, &size,
+                                                  cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (size, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -81,6 +188,8 @@ main (int    argc,
   g_test_add_func ("/core/sha256/known-vectors", test_known_vectors);
   g_test_add_func ("/core/sha256/matches-gchecksum", test_matches_gchecksum);
   g_test_add_func ("/core/sha256/is-hex", test_is_hex);
+  g_test_add_func ("/core/sha256/digest", test_digest);
+  g_test_add_func ("/core/sha256/update-from-stream", test_update_from_stream);
 
   return g_test_run ();
 }

@@ -389,13 +389,52 @@ write_data (struct archive  *a,
   return TRUE;
 }
 
+static gboolean
+set_altered_error (GError **error,
+                   Entry   *entry)
+{
+  g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_EVIDENCE,
+               _("Evidence “%s” was altered in the evidence store (its bytes no longer "
+                 "match its SHA-256); attach the original file again."),
+               entry->item->title);
+  return FALSE;
+}
+
+typedef struct
+{
+  WriteJob       *job;
+  struct archive *archive;
+  Entry          *entry;
+  guint64         size;
+  guint64        *written;
+} BlobCopy;
+
+static gboolean
+write_blob_chunk (const guchar  *data,
+                  gsize          length,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  BlobCopy *copy = user_data;
+
+  /* The entry header already promised the size: never write past it. */
+  copy->size += length;
+  if (copy->size > copy->entry->size)
+    return set_altered_error (error, copy->entry);
+  if (!write_data (copy->archive, copy->entry->path, data, length, error))
+    return FALSE;
+
+  *copy->written += length;
+  pf_bundle_progress_report (copy->job->progress, *copy->written, copy->job->total);
+  return TRUE;
+}
+
 /* Streams a blob into the archive, checking it against the hash it is
  * stored under: the manifest already promised that hash. */
 static gboolean
 write_blob (WriteJob      *job,
             struct archive *a,
             Entry         *entry,
-            guchar        *buffer,
             guint64       *written,
             GCancellable  *cancellable,
             GError       **error)
@@ -404,54 +443,26 @@ write_blob (WriteJob      *job,
   g_autoptr(PfSha256) checksum = pf_sha256_new ();
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint64 size = 0;
+  BlobCopy copy = { job, a, entry, 0, written };
 
   in = g_file_read (entry->blob, cancellable, &local_error);
-  if (in == NULL)
+  if (in == NULL
+      || !pf_sha256_update_from_stream (checksum, G_INPUT_STREAM (in), CHUNK_SIZE,
+                                        write_blob_chunk, &copy, NULL, cancellable,
+                                        &local_error))
     {
-      g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_EVIDENCE,
-                   _("Cannot read evidence “%s” from the evidence store: %s"),
-                   entry->item->title, local_error->message);
+      /* @in is a GFile's stream: any error not in this domain is a read error. */
+      if (local_error->domain == PF_BUNDLE_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (!cancelled (cancellable, error))
+        g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_EVIDENCE,
+                     _("Cannot read evidence “%s” from the evidence store: %s"),
+                     entry->item->title, local_error->message);
       return FALSE;
     }
 
-  for (;;)
-    {
-      gssize n;
-
-      if (cancelled (cancellable, error))
-        return FALSE;
-
-      n = g_input_stream_read (G_INPUT_STREAM (in), buffer, CHUNK_SIZE, NULL, &local_error);
-      if (n < 0)
-        {
-          g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_EVIDENCE,
-                       _("Cannot read evidence “%s” from the evidence store: %s"),
-                       entry->item->title, local_error->message);
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-
-      size += n;
-      if (size > entry->size)
-        break;
-      pf_sha256_update (checksum, buffer, n);
-      if (!write_data (a, entry->path, buffer, n, error))
-        return FALSE;
-
-      *written += n;
-      pf_bundle_progress_report (job->progress, *written, job->total);
-    }
-
-  if (size != entry->size || !g_str_equal (pf_sha256_get_string (checksum), entry->sha256))
-    {
-      g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_EVIDENCE,
-                   _("Evidence “%s” was altered in the evidence store (its bytes no longer "
-                     "match its SHA-256); attach the original file again."),
-                   entry->item->title);
-      return FALSE;
-    }
+  if (copy.size != entry->size || !g_str_equal (pf_sha256_get_string (checksum), entry->sha256))
+    return set_altered_error (error, entry);
 
   return TRUE;
 }
@@ -462,7 +473,6 @@ write_archive (WriteJob      *job,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autofree guchar *buffer = g_malloc (CHUNK_SIZE);
   struct archive *a = archive_write_new ();
   struct archive_entry *ae = archive_entry_new ();
   guint64 written = 0;
@@ -517,7 +527,7 @@ write_archive (WriteJob      *job,
           written += entry->size;
           pf_bundle_progress_report (job->progress, written, job->total);
         }
-      else if (!write_blob (job, a, entry, buffer, &written, cancellable, error))
+      else if (!write_blob (job, a, entry, &written, cancellable, error))
         goto out;
 
       if (archive_write_finish_entry (a) != ARCHIVE_OK)

@@ -188,26 +188,41 @@ typedef void (*ProgressFunc) (goffset  current,
                               goffset  total,
                               gpointer data);
 
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         len)
+typedef struct
 {
-  while (len > 0)
-    {
-      gssize n = write (fd, data, len);
+  int           fd;
+  goffset       total;
+  guint64       copied;
+  ProgressFunc  progress;
+  gpointer      progress_data;
+  const char   *source_name;
+} CopyJob;
 
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return FALSE;
-        }
+static gboolean
+set_copy_error (GError     **error,
+                const char  *source_name,
+                int          saved_errno)
+{
+  g_set_error (error, PF_EVIDENCE_ERROR, PF_EVIDENCE_ERROR_IO,
+               _("Could not copy “%s” into the evidence store: %s"),
+               source_name, g_strerror (saved_errno));
+  return FALSE;
+}
 
-      data += n;
-      len -= n;
-    }
+static gboolean
+copy_chunk (const guchar  *data,
+            gsize          length,
+            gpointer       user_data,
+            GError       **error)
+{
+  CopyJob *job = user_data;
 
+  if (!pf_safe_file_write_all (job->fd, data, length))
+    return set_copy_error (error, job->source_name, errno);
+
+  job->copied += length;
+  if (job->progress != NULL)
+    job->progress (job->copied, MAX (job->total, (goffset) job->copied), job->progress_data);
   return TRUE;
 }
 
@@ -225,50 +240,27 @@ copy_and_hash (GInputStream  *in,
 {
   /* PfSha256, not GChecksum: see pf-sha256.h. */
   g_autoptr(PfSha256) checksum = pf_sha256_new ();
-  g_autofree guint8 *buffer = g_malloc (COPY_BUFFER_SIZE);
-  guint64 copied = 0;
+  CopyJob job = { fd, total, 0, progress, progress_data, source_name };
+  GError *local_error = NULL;
 
-  for (;;)
+  if (!pf_sha256_update_from_stream (checksum, in, COPY_BUFFER_SIZE, copy_chunk, &job, NULL,
+                                     cancellable, &local_error))
     {
-      GError *local_error = NULL;
-      gssize n;
-
-      n = g_input_stream_read (in, buffer, COPY_BUFFER_SIZE, cancellable, &local_error);
-      if (n < 0)
-        {
-          propagate_io_error (error, local_error, _("Could not read"), source_name);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-
-      pf_sha256_update (checksum, buffer, n);
-      if (!write_all (fd, buffer, n))
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, PF_EVIDENCE_ERROR, PF_EVIDENCE_ERROR_IO,
-                       _("Could not copy “%s” into the evidence store: %s"),
-                       source_name, g_strerror (saved_errno));
-          return NULL;
-        }
-
-      copied += n;
-      if (progress != NULL)
-        progress (copied, MAX (total, (goffset) copied), progress_data);
+      /* @in is a GFile's stream: any error not in this domain is a read error. */
+      if (local_error->domain == PF_EVIDENCE_ERROR)
+        g_propagate_error (error, local_error);
+      else
+        propagate_io_error (error, local_error, _("Could not read"), source_name);
+      return NULL;
     }
 
   if (fsync (fd) != 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, PF_EVIDENCE_ERROR, PF_EVIDENCE_ERROR_IO,
-                   _("Could not copy “%s” into the evidence store: %s"),
-                   source_name, g_strerror (saved_errno));
+      set_copy_error (error, source_name, errno);
       return NULL;
     }
 
-  *size = copied;
+  *size = job.copied;
   return g_strdup (pf_sha256_get_string (checksum));
 }
 

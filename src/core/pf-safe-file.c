@@ -130,14 +130,16 @@ pf_safe_file_sync_folder (GFile   *dir,
   return TRUE;
 }
 
-static gboolean
-write_all (int          fd,
-           const guint8 *data,
-           gsize         len)
+gboolean
+pf_safe_file_write_all (int          fd,
+                        const void  *data,
+                        gsize        len)
 {
+  const guint8 *bytes = data;
+
   while (len > 0)
     {
-      gssize n = write (fd, data, len);
+      gssize n = write (fd, bytes, len);
 
       if (n < 0)
         {
@@ -146,7 +148,7 @@ write_all (int          fd,
           return FALSE;
         }
 
-      data += n;
+      bytes += n;
       len -= n;
     }
 
@@ -205,7 +207,7 @@ pf_safe_file_replace (GFile       *file,
     return set_error_from_errno (error, errno,
                                  _("Could not create a temporary file for “%s”"), path);
 
-  if (!write_all (fd, data, len) || fchmod (fd, mode) != 0 || fsync (fd) != 0)
+  if (!pf_safe_file_write_all (fd, data, len) || fchmod (fd, mode) != 0 || fsync (fd) != 0)
     goto fail;
 
   if (close (fd) != 0)

@@ -26,4 +26,10 @@ gboolean pf_safe_file_make_private_dir (GFile   *dir,
 gboolean pf_safe_file_sync_folder (GFile   *dir,
                                    GError **error);
 
+/* Writes all @len bytes of @data to @fd, resuming after short writes and
+ * EINTR. On failure returns FALSE with errno set. */
+gboolean pf_safe_file_write_all (int          fd,
+                                 const void  *data,
+                                 gsize        len);
+
 G_END_DECLS

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,35 @@ void        pf_sha256_update     (PfSha256     *self,
 /* Lower-case hex digest; the hash is closed after the first call, like
  * g_checksum_get_string(). The string belongs to @self. */
 const char *pf_sha256_get_string (PfSha256     *self);
+/* The raw 32-byte digest, for encodings other than hex (base64 in HTTP
+ * Content-Digest); closes the hash like pf_sha256_get_string(). */
+void        pf_sha256_get_digest (PfSha256     *self,
+                                  guint8        digest[32]);
 void        pf_sha256_free       (PfSha256     *self);
+
+/* Receives each chunk pf_sha256_update_from_stream() has hashed, to copy it
+ * on and report progress. Returns FALSE with @error set (in the caller's
+ * own domain) to stop. */
+typedef gboolean (*PfSha256ChunkFunc) (const guchar  *data,
+                                       gsize          length,
+                                       gpointer       user_data,
+                                       GError       **error);
+
+/* Reads @in to its end in chunks of @buffer_size bytes, hashing each and
+ * handing it to @chunk_func (may be NULL). Checks @cancellable before each
+ * chunk. On failure @error is the stream's own (G_IO_ERROR_CANCELLED on a
+ * cancel) or the one @chunk_func set. @size (may be NULL) receives the
+ * number of bytes hashed. The one read-hash-copy loop of evidence import,
+ * export and submission: callers keep their buffer sizes, which bench/run
+ * tuned. */
+gboolean    pf_sha256_update_from_stream (PfSha256          *self,
+                                          GInputStream      *in,
+                                          gsize              buffer_size,
+                                          PfSha256ChunkFunc  chunk_func,
+                                          gpointer           user_data,
+                                          guint64           *size,
+                                          GCancellable      *cancellable,
+                                          GError           **error);
 
 /* Whether @text is a digest as Preflight writes them everywhere (assessment,
  * evidence store, manifest): 64 lower-case hex digits. NULL is not. */

@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "pf-bundle-reader.h"
+#include "pf-sha256.h"
 #include "pf-submission.h"
 #include "pf-timestamp.h"
 
@@ -461,13 +462,11 @@ check_bundle_thread (GTask        *task,
   GFile *file = task_data;
   g_autoptr(PfBundleReader) reader = pf_bundle_reader_new (file);
   g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  /* PfSha256, not GChecksum: see pf-sha256.h. */
+  g_autoptr(PfSha256) checksum = pf_sha256_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree guint8 *buffer = g_malloc (HASH_BUFFER_SIZE);
   g_autofree char *name = g_file_get_parse_name (file);
   BundleFacts *facts = g_new0 (BundleFacts, 1);
-  gsize digest_len = sizeof facts->digest;
-  gssize n;
 
   if (!pf_bundle_reader_verify (reader, cancellable, &error))
     {
@@ -484,15 +483,9 @@ check_bundle_thread (GTask        *task,
     }
 
   in = g_file_read (file, cancellable, &error);
-  while (in != NULL
-         && (n = g_input_stream_read (G_INPUT_STREAM (in), buffer, HASH_BUFFER_SIZE,
-                                      cancellable, &error)) > 0)
-    {
-      g_checksum_update (checksum, buffer, (gsize) n);
-      facts->size += (guint64) n;
-    }
-
-  if (error != NULL)
+  if (in == NULL
+      || !pf_sha256_update_from_stream (checksum, G_INPUT_STREAM (in), HASH_BUFFER_SIZE,
+                                        NULL, NULL, &facts->size, cancellable, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_new_error (task, PF_SUBMISSION_ERROR, PF_SUBMISSION_ERROR_CANCELLED,
@@ -504,7 +497,7 @@ check_bundle_thread (GTask        *task,
       return;
     }
 
-  g_checksum_get_digest (checksum, facts->digest, &digest_len);
+  pf_sha256_get_digest (checksum, facts->digest);
   g_task_return_pointer (task, facts, g_free);
 }
 
