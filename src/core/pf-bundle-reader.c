@@ -598,7 +598,9 @@ validate_scan (Scan    *scan,
                      "bundle is damaged. Ask the sender for a fresh export."), depth_line);
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  /* An empty manifest.json gives NULL data, which json-glib refuses with a
+   * critical instead of a parse error (found by fuzz-bundle). */
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
     {
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
                    _("manifest.json is not valid JSON (%s); the bundle is damaged. Ask the "
@@ -606,7 +608,9 @@ validate_scan (Scan    *scan,
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty (or all-whitespace) manifest parses to no root node at all. */
+  if (json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
                            _("manifest.json is not a JSON object; the bundle is damaged. Ask "
