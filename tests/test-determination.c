@@ -7,6 +7,8 @@
 
 #include "preflight.h"
 
+#include "pf-test-determination.h"
+
 static PfCriteriaPack *
 load_pack (const char *name)
 {
@@ -85,23 +87,6 @@ indicator_state (PfDetermination *determination,
   g_assert_nonnull (result);
   g_assert_cmpstr (pf_indicator_get_id (result->indicator), ==, indicator_id);
   return result->state;
-}
-
-static const PfOpenQuestion *
-find_open_question (PfDetermination *determination,
-                    const char      *question_id)
-{
-  GPtrArray *open_questions = pf_determination_get_open_questions (determination);
-
-  for (guint i = 0; i < open_questions->len; i++)
-    {
-      const PfOpenQuestion *open = g_ptr_array_index (open_questions, i);
-
-      if (g_str_equal (pf_question_get_id (open->question), question_id))
-        return open;
-    }
-
-  return NULL;
 }
 
 /* "id:outcome,outcome id:…" for every open question, in order. */
@@ -278,7 +263,7 @@ test_evidence (void)
                                          pf_criteria_pack_lookup_section (pack, "b"),
                                          &answered, &total, NULL);
   g_assert_cmpuint (answered, ==, 1);
-  g_assert_null (find_open_question (determination, "b.report"));
+  g_assert_null (pf_test_find_open_question (determination, "b.report"));
 
   /* The synthesised answer is the array of the linking evidence ids; the
    * link to the text question a.notes does not replace its answer. */
@@ -338,7 +323,7 @@ test_inapplicable (void)
   pf_assessment_clear_value (assessment, "b.open_weights");
   determination = pf_determination_new (pack, assessment);
   g_assert_cmpint (indicator_state (determination, "i.weights"), ==, PF_TRUTH_FALSE);
-  g_assert_null (find_open_question (determination, "b.open_weights"));
+  g_assert_null (pf_test_find_open_question (determination, "b.open_weights"));
   g_clear_object (&determination);
 
   /* Unknown whether it applies: comparisons on it are unknown. */
@@ -368,11 +353,11 @@ test_open_boolean (void)
    * while s.x is false. */
   text = describe_open_questions (determination);
   g_assert_cmpstr (text, ==, "s.y:borderline,likely-not-covered s.w:");
-  open = find_open_question (determination, "s.w");
+  open = pf_test_find_open_question (determination, "s.w");
   g_assert_false (open->changes_outcome);
-  g_assert_true (find_open_question (determination, "s.y")->changes_outcome);
-  g_assert_true (pf_question_get_critical (find_open_question (determination, "s.y")->question)
-                 == FALSE);
+  open = pf_test_find_open_question (determination, "s.y");
+  g_assert_true (open->changes_outcome);
+  g_assert_true (pf_question_get_critical (open->question) == FALSE);
   g_clear_object (&determination);
   g_clear_pointer (&text, g_free);
 
@@ -440,7 +425,7 @@ test_open_number (void)
   /* Just above 50, exactly 50 and just below each lead somewhere else. */
   text = describe_open_questions (determination);
   g_assert_cmpstr (text, ==, "n.score:likely-covered,borderline,likely-not-covered");
-  g_assert_true (find_open_question (determination, "n.score")->changes_outcome);
+  g_assert_true (pf_test_find_open_question (determination, "n.score")->changes_outcome);
 }
 
 static void

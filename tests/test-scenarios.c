@@ -13,6 +13,8 @@
 
 #include "preflight.h"
 
+#include "pf-test-determination.h"
+
 #define BUILTIN_PACK_RESOURCE "/io/github/preflightapp/Preflight/packs/frontier-cyber-draft.pfpack.json"
 
 static const char * const scenarios[] = {
@@ -221,23 +223,6 @@ test_scenario (gconstpointer data)
   g_assert_cmpstr (fired, ==, expected_fired);
 }
 
-static const PfOpenQuestion *
-find_open_question (PfDetermination *determination,
-                    const char      *question_id)
-{
-  GPtrArray *open_questions = pf_determination_get_open_questions (determination);
-
-  for (guint i = 0; i < open_questions->len; i++)
-    {
-      const PfOpenQuestion *open = g_ptr_array_index (open_questions, i);
-
-      if (g_strcmp0 (pf_question_get_id (open->question), question_id) == 0)
-        return open;
-    }
-
-  return NULL;
-}
-
 static gboolean
 could_lead_to (const PfOpenQuestion *open,
                PfOutcome             outcome)
@@ -255,7 +240,7 @@ test_open_mitigation_bypass (void)
   g_autoptr(PfCriteriaPack) pack = load_pack ();
   g_autoptr(PfDetermination) determination =
     evaluate_scenario (pack, "strong-benchmarks-critical-unknown", NULL);
-  const PfOpenQuestion *open = find_open_question (determination, "d.mitigation_bypass");
+  const PfOpenQuestion *open = pf_test_find_open_question (determination, "d.mitigation_bypass");
 
   g_assert_cmpint (pf_determination_get_outcome (determination), ==, PF_OUTCOME_BORDERLINE);
   g_assert_nonnull (open);
@@ -272,7 +257,8 @@ test_open_pre_mitigation (void)
   g_autoptr(PfCriteriaPack) pack = load_pack ();
   g_autoptr(PfDetermination) determination =
     evaluate_scenario (pack, "pre-mitigation-unknown", NULL);
-  const PfOpenQuestion *open = find_open_question (determination, "k.pre_mitigation_tested");
+  const PfOpenQuestion *open =
+    pf_test_find_open_question (determination, "k.pre_mitigation_tested");
 
   g_assert_cmpint (pf_determination_get_outcome (determination), ==, PF_OUTCOME_BORDERLINE);
   g_assert_nonnull (open);
@@ -287,7 +273,7 @@ test_open_ot_ics (void)
   g_autoptr(PfCriteriaPack) pack = load_pack ();
   g_autoptr(PfDetermination) determination =
     evaluate_scenario (pack, "ot-ics-result-pending", NULL);
-  const PfOpenQuestion *open = find_open_question (determination, "g.ot_ics_success");
+  const PfOpenQuestion *open = pf_test_find_open_question (determination, "g.ot_ics_success");
 
   g_assert_cmpint (pf_determination_get_outcome (determination), ==, PF_OUTCOME_BORDERLINE);
   g_assert_nonnull (open);
@@ -303,8 +289,9 @@ test_open_mostly_unknown (void)
   g_autoptr(PfCriteriaPack) pack = load_pack ();
   g_autoptr(PfDetermination) determination =
     evaluate_scenario (pack, "critical-mostly-unknown", NULL);
-  const PfOpenQuestion *range = find_open_question (determination, "e.range_end_to_end");
-  const PfOpenQuestion *pre_mitigation = find_open_question (determination, "k.pre_mitigation_tested");
+  const PfOpenQuestion *range = pf_test_find_open_question (determination, "e.range_end_to_end");
+  const PfOpenQuestion *pre_mitigation =
+    pf_test_find_open_question (determination, "k.pre_mitigation_tested");
 
   g_assert_cmpint (pf_determination_get_outcome (determination), ==, PF_OUTCOME_INCOMPLETE);
   g_assert_nonnull (range);

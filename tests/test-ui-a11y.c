@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "pf-assessment-view.h"
+#include "pf-ui-test.h"
 
 typedef struct
 {
@@ -20,25 +21,6 @@ typedef struct
   GtkWindow        *window;
   PfAssessmentView *view;
 } Fixture;
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL)
-    {
-      GFile *child;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -90,7 +72,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->assessment);
   g_clear_object (&fixture->catalog);
 
-  remove_tree (fixture->dir);
+  pf_ui_test_remove_tree (fixture->dir);
   g_clear_object (&fixture->dir);
 }
 

@@ -18,45 +18,10 @@
 #include "pf-review-page.h"
 #include "pf-session.h"
 #include "pf-start-view.h"
+#include "pf-ui-test.h"
 #include "pf-window.h"
 
 static PfApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after a while. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL)
-    {
-      GFile *child;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
 
 static guint
 count_children (GFile *dir)
@@ -76,47 +41,6 @@ count_children (GFile *dir)
     }
 
   return n;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The message dialog on screen, if any. */
@@ -263,7 +187,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->assessment);
-  remove_tree (fixture->dir);
+  pf_ui_test_remove_tree (fixture->dir);
   g_clear_object (&fixture->dir);
   drain ();
 }
@@ -275,7 +199,7 @@ export_bundle (Fixture *fixture)
 
   pf_export_page_export_to (PF_EXPORT_PAGE (fixture->page), bundle);
   g_assert_true (pf_export_page_get_busy (PF_EXPORT_PAGE (fixture->page)));
-  wait_until (page_idle, fixture->page);
+  pf_ui_test_wait_until (page_idle, fixture->page, 30);
   g_assert_null (find_dialog ());
 
   return g_steal_pointer (&bundle);
@@ -302,7 +226,7 @@ test_export_verifies (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (manifest, "marking"), ==,
                    pf_marking_to_string (PF_MARKING_CCI));
 
-  row = find_row (fixture->page, "Bundle exported and verified");
+  row = pf_ui_test_find_row (fixture->page, "Bundle exported and verified");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_visible (row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, g_file_peek_path (bundle));
@@ -312,7 +236,7 @@ static void
 test_marking_row (Fixture       *fixture,
                   gconstpointer  data)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (fixture->page, "Marking"));
+  AdwComboRow *row = ADW_COMBO_ROW (pf_ui_test_find_row (fixture->page, "Marking"));
 
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, PF_MARKING_CCI);
   adw_combo_row_set_selected (row, PF_MARKING_PCII);
@@ -329,15 +253,15 @@ test_missing_evidence_warned (Fixture       *fixture,
   g_autoptr(GFile) bundle = g_file_get_child (fixture->dir, "missing.zip");
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (find_row (fixture->page, "1 evidence file is missing"));
+  g_assert_null (pf_ui_test_find_row (fixture->page, "1 evidence file is missing"));
   g_file_delete (blob, NULL, &error);
   g_assert_no_error (error);
   pf_page_shown (PF_PAGE (fixture->page));
-  g_assert_nonnull (find_row (fixture->page, "1 evidence file is missing"));
+  g_assert_nonnull (pf_ui_test_find_row (fixture->page, "1 evidence file is missing"));
 
   /* The export fails, says so in a dialog and leaves nothing. */
   pf_export_page_export_to (PF_EXPORT_PAGE (fixture->page), bundle);
-  wait_until (page_idle, fixture->page);
+  pf_ui_test_wait_until (page_idle, fixture->page, 30);
   g_assert_nonnull (find_dialog ());
   g_assert_false (g_file_query_exists (bundle, NULL));
   g_assert_null (pf_export_page_get_exported_file (PF_EXPORT_PAGE (fixture->page)));
@@ -357,7 +281,7 @@ test_cancel_leaves_nothing (Fixture       *fixture,
   pf_export_page_export_to (PF_EXPORT_PAGE (fixture->page), bundle);
   g_assert_true (pf_export_page_get_busy (PF_EXPORT_PAGE (fixture->page)));
   gtk_widget_activate_action (fixture->page, "export.cancel", NULL);
-  wait_until (page_idle, fixture->page);
+  pf_ui_test_wait_until (page_idle, fixture->page, 30);
 
   g_assert_null (find_dialog ());
   g_assert_false (g_file_query_exists (bundle, NULL));
@@ -399,12 +323,12 @@ test_import_restores (Fixture       *fixture,
 
   window = pf_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  start_view = PF_START_VIEW (find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW));
+  start_view = PF_START_VIEW (pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW));
   g_assert_nonnull (start_view);
   n_before = g_list_model_get_n_items (pf_start_view_get_assessments (start_view));
 
   pf_start_view_import_bundle (start_view, bundle);
-  wait_until (window_has_session, window);
+  pf_ui_test_wait_until (window_has_session, window, 30);
 
   session = pf_window_get_session (window);
   g_assert_true (g_file_equal (pf_session_get_file (session), file));
@@ -417,11 +341,11 @@ test_import_restores (Fixture       *fixture,
   /* A second import of the same id is refused and offers the first. */
   pf_window_set_session (window, NULL);
   pf_start_view_import_bundle (start_view, bundle);
-  wait_until (dialog_shown, NULL);
+  pf_ui_test_wait_until (dialog_shown, NULL, 30);
   dialog = find_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Assessment Already Here");
   respond (dialog, "open");
-  wait_until (window_has_session, window);
+  pf_ui_test_wait_until (window_has_session, window, 30);
   g_assert_true (g_file_equal (pf_session_get_file (pf_window_get_session (window)), file));
   g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (start_view)), ==,
                     n_before + 1);
@@ -445,6 +369,7 @@ test_import_refuses_tampered (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint before = count_children (assessments);
   PfWindow *window;
+  GtkWidget *start_view;
   AdwMessageDialog *dialog;
   char *at;
 
@@ -474,9 +399,9 @@ test_import_refuses_tampered (Fixture       *fixture,
 
   window = pf_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  pf_start_view_import_bundle (PF_START_VIEW (find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW)),
-                               bundle);
-  wait_until (dialog_shown, NULL);
+  start_view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW);
+  pf_start_view_import_bundle (PF_START_VIEW (start_view), bundle);
+  pf_ui_test_wait_until (dialog_shown, NULL, 30);
   dialog = find_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the Bundle");
   /* The message names the entry. */
@@ -610,7 +535,7 @@ test_submit (Fixture       *fixture,
 
   /* Declining sends nothing. */
   pf_export_page_submit (PF_EXPORT_PAGE (fixture->page), bundle);
-  wait_until (dialog_shown, NULL);
+  pf_ui_test_wait_until (dialog_shown, NULL, 30);
   dialog = find_dialog ();
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, server.endpoint));
@@ -623,13 +548,13 @@ test_submit (Fixture       *fixture,
   g_assert_cmpuint (pf_assessment_get_receipts (fixture->assessment)->len, ==, 0);
 
   /* Confirming uploads it, through one retry, and keeps the receipt. */
-  bar = find_of_type (fixture->page, GTK_TYPE_PROGRESS_BAR);
+  bar = pf_ui_test_find_of_type (fixture->page, GTK_TYPE_PROGRESS_BAR);
   g_signal_connect (bar, "notify::text", G_CALLBACK (on_progress_text), texts);
   gtk_widget_activate_action (fixture->page, "export.submit", NULL);
-  wait_until (dialog_shown, NULL);
+  pf_ui_test_wait_until (dialog_shown, NULL, 30);
   respond (find_dialog (), "submit");
   g_assert_true (pf_export_page_get_busy (PF_EXPORT_PAGE (fixture->page)));
-  wait_until (page_idle, fixture->page);
+  pf_ui_test_wait_until (page_idle, fixture->page, 30);
   g_signal_handlers_disconnect_by_func (bar, on_progress_text, texts);
 
   g_assert_null (find_dialog ());
@@ -644,12 +569,12 @@ test_submit (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (receipt->url, server.endpoint));
   g_assert_cmpuint (receipt->status, ==, 201);
   g_assert_cmpuint (receipt->size, ==, g_bytes_get_size (bytes));
-  g_assert_nonnull (find_row (fixture->page, receipt->url));
+  g_assert_nonnull (pf_ui_test_find_row (fixture->page, receipt->url));
 
   /* The submission history on the Review page. */
   review = pf_review_page_new (fixture->session);
   g_object_ref_sink (review);
-  g_assert_nonnull (find_row (review, receipt->url));
+  g_assert_nonnull (pf_ui_test_find_row (review, receipt->url));
   g_object_unref (review);
 
   g_settings_reset (settings, "submission-endpoint");
@@ -685,8 +610,8 @@ test_preferences_submission (void)
   GtkWidget *endpoint, *status;
 
   gtk_window_present (GTK_WINDOW (window));
-  endpoint = find_row (window, "Endpoint URL (https://…)");
-  status = find_row (window, "Stored token");
+  endpoint = pf_ui_test_find_row (window, "Endpoint URL (https://…)");
+  status = pf_ui_test_find_row (window, "Stored token");
   g_assert_nonnull (endpoint);
   g_assert_nonnull (status);
 
@@ -695,7 +620,7 @@ test_preferences_submission (void)
   gtk_editable_set_text (GTK_EDITABLE (endpoint), "https://submit.example.org/bundles");
   stored = g_settings_get_string (settings, "submission-endpoint");
   g_assert_cmpstr (stored, ==, "https://submit.example.org/bundles");
-  wait_until (token_status_known, status);
+  pf_ui_test_wait_until (token_status_known, status, 30);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "submission-endpoint");
@@ -706,29 +631,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("preflight-ui-export-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) home = NULL;
   int status;
 
-  /* Private data folders, and no session bus: no keyring, so submissions
-   * go without a token. */
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = pf_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* No session bus: no keyring, so submissions go without a token. */
+  home = pf_ui_test_init (&argc, &argv);
+  app = pf_ui_test_register_application ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -749,7 +657,7 @@ main (int    argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (home_file);
+  pf_ui_test_remove_tree (home);
 
   return status;
 }

@@ -16,6 +16,7 @@
 #include "pf-section-page.h"
 #include "pf-session.h"
 #include "pf-timeline-page.h"
+#include "pf-ui-test.h"
 
 typedef struct
 {
@@ -25,42 +26,6 @@ typedef struct
   PfSession       *session;
   GtkWindow       *window;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after a few seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL)
-    {
-      GFile *child;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -105,7 +70,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->assessment);
   g_clear_object (&fixture->pack);
 
-  remove_tree (fixture->dir);
+  pf_ui_test_remove_tree (fixture->dir);
   g_clear_object (&fixture->dir);
 }
 
@@ -139,26 +104,6 @@ row_of (GtkWidget  *page,
   g_assert_true (PF_IS_QUESTION_ROW (row));
 
   return row;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *
@@ -208,27 +153,6 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether the widget and all its ancestors up to the window are visible. */
 static gboolean
 shown (GtkWidget *widget)
@@ -253,7 +177,7 @@ click_toggle (GtkWidget  *row,
 static GtkEditable *
 entry_of (GtkWidget *row)
 {
-  GtkWidget *entry = find_of_type (row, GTK_TYPE_ENTRY);
+  GtkWidget *entry = pf_ui_test_find_of_type (row, GTK_TYPE_ENTRY);
 
   g_assert_nonnull (entry);
 
@@ -320,7 +244,7 @@ test_answer_updates_everything (Fixture       *fixture,
 
   g_assert_cmpstr (pf_determination_page_get_headline (PF_DETERMINATION_PAGE (determination_page)),
                    ==, pf_outcome_get_label (PF_OUTCOME_LIKELY_COVERED));
-  g_assert_nonnull (find_row_titled (determination_page, "Open weights"));
+  g_assert_nonnull (pf_ui_test_find_row (determination_page, "Open weights"));
 
   /* "Not answered" clears it again. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (row_of (page, "a.access")), 0);
@@ -457,9 +381,9 @@ test_signoff_goes_stale (Fixture       *fixture,
   g_assert_nonnull (sign);
   g_assert_false (gtk_widget_get_sensitive (sign));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_row_titled (page, "Reviewer name")), "Ada Reviewer");
-  gtk_editable_set_text (GTK_EDITABLE (find_row_titled (page, "Role")), "Counsel");
-  gtk_editable_set_text (GTK_EDITABLE (find_row_titled (page, "Comment")), "Looks right.");
+  gtk_editable_set_text (GTK_EDITABLE (pf_ui_test_find_row (page, "Reviewer name")), "Ada Reviewer");
+  gtk_editable_set_text (GTK_EDITABLE (pf_ui_test_find_row (page, "Role")), "Counsel");
+  gtk_editable_set_text (GTK_EDITABLE (pf_ui_test_find_row (page, "Comment")), "Looks right.");
   g_assert_true (gtk_widget_get_sensitive (sign));
   g_signal_emit_by_name (sign, "clicked");
 
@@ -507,12 +431,12 @@ test_evidence_add_files (Fixture       *fixture,
   g_assert_no_error (error);
 
   show_page (fixture, page);
-  g_assert_nonnull (find_row_titled (page, "No evidence yet"));
+  g_assert_nonnull (pf_ui_test_find_row (page, "No evidence yet"));
 
   g_list_store_append (files, file);
   pf_evidence_page_add_files (PF_EVIDENCE_PAGE (page), G_LIST_MODEL (files));
   g_assert_true (pf_evidence_page_get_busy (PF_EVIDENCE_PAGE (page)));
-  wait_until (evidence_page_idle, page);
+  pf_ui_test_wait_until (evidence_page_idle, page, 10);
 
   evidence = pf_assessment_get_evidence (fixture->assessment);
   g_assert_cmpuint (evidence->len, ==, 1);
@@ -522,9 +446,9 @@ test_evidence_add_files (Fixture       *fixture,
   g_assert_cmpstr (item->original_name, ==, "report.txt");
   g_assert_cmpint (item->marking, ==, PF_MARKING_NONE);
 
-  g_assert_nonnull (find_row_titled (page, "report.txt"));
+  g_assert_nonnull (pf_ui_test_find_row (page, "report.txt"));
   g_assert_nonnull (find_label (page, short_hash, TRUE));
-  g_assert_null (find_row_titled (page, "No evidence yet"));
+  g_assert_null (pf_ui_test_find_row (page, "No evidence yet"));
   g_assert_null (find_label (page, "Missing", FALSE));
   g_assert_nonnull (find_label (page, "1 file attached", FALSE));
 }
@@ -552,8 +476,8 @@ test_timeline_dates (Fixture       *fixture,
   g_autofree char *expected = NULL;
 
   show_page (fixture, page);
-  release_row = find_row_titled (page, "Planned release date (YYYY-MM-DD)");
-  offer_row = find_row_titled (page, "Last day to offer access");
+  release_row = pf_ui_test_find_row (page, "Planned release date (YYYY-MM-DD)");
+  offer_row = pf_ui_test_find_row (page, "Last day to offer access");
   g_assert_nonnull (release_row);
   g_assert_false (shown (offer_row));
   g_assert_false (pf_timeline_page_export_ics (PF_TIMELINE_PAGE (page), ics_file, &error));
@@ -576,7 +500,7 @@ test_timeline_dates (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (offer_row)), ==, expected);
   g_free (expected);
   expected = format_gdate (pf_timeline_get_request_determination_by (timeline));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row_titled (page, "Ask for an official determination by"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (pf_ui_test_find_row (page, "Ask for an official determination by"))),
                    ==, expected);
   g_assert_nonnull (pf_page_get_progress_text (PF_PAGE (page)));
 
@@ -603,7 +527,9 @@ test_walk_to_likely_covered (Fixture       *fixture,
   type_into (row_of (a, "a.release_details"), "Through the API");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row_of (a, "a.access")), 1);
   multi = row_of (a, "a.domains");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_of_type (multi, GTK_TYPE_CHECK_BUTTON)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (pf_ui_test_find_of_type (multi,
+                                                                          GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
   type_into (row_of (a, "a.release_date"), "2026-09-30");
   pf_page_commit (PF_PAGE (a));
   g_assert_true (pf_page_get_complete (PF_PAGE (a)));
@@ -620,7 +546,7 @@ test_walk_to_likely_covered (Fixture       *fixture,
   show_page (fixture, determination_page);
   g_assert_cmpstr (pf_determination_page_get_headline (PF_DETERMINATION_PAGE (determination_page)),
                    ==, pf_outcome_get_label (PF_OUTCOME_LIKELY_COVERED));
-  g_assert_nonnull (find_row_titled (determination_page, "Finds novel vulnerabilities"));
+  g_assert_nonnull (pf_ui_test_find_row (determination_page, "Finds novel vulnerabilities"));
   g_assert_nonnull (find_label (determination_page, "Placeholder", FALSE));
   g_assert_nonnull (find_label (determination_page, pf_determination_get_summary (pf_session_get_determination (fixture->session)), FALSE));
 

@@ -11,26 +11,10 @@
 #include "pf-assessment-view.h"
 #include "pf-new-assessment-dialog.h"
 #include "pf-start-view.h"
+#include "pf-ui-test.h"
 #include "pf-window.h"
 
 static PfApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after a few seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static GFile *
 assessments_dir (void)
@@ -39,30 +23,11 @@ assessments_dir (void)
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL)
-    {
-      GFile *child;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 reset_data (void)
 {
   g_autoptr(GFile) dir = assessments_dir ();
 
-  remove_tree (dir);
+  pf_ui_test_remove_tree (dir);
 }
 
 static PfCriteriaPack *
@@ -376,7 +341,7 @@ test_autosave (void)
   g_assert_null (pf_assessment_get_answer (on_disk, id));
   g_clear_object (&on_disk);
 
-  wait_until (session_saved, session);
+  pf_ui_test_wait_until (session_saved, session, 10);
 
   on_disk = pf_assessment_load (file, NULL, &error);
   g_assert_no_error (error);
@@ -458,7 +423,7 @@ test_dropped_evidence (void)
   pf_assessment_view_add_evidence_files (get_assessment_view (window), G_LIST_MODEL (files));
 
   g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, "evidence");
-  wait_until (has_evidence, assessment);
+  pf_ui_test_wait_until (has_evidence, assessment, 10);
   item = g_ptr_array_index (pf_assessment_get_evidence (assessment), 0);
   g_assert_cmpstr (item->original_name, ==, "report.txt");
   g_assert_cmpuint (item->size, ==, 18);
@@ -541,7 +506,7 @@ test_restore_scroll (void)
   gtk_widget_activate_action (GTK_WIDGET (get_assessment_view (window)), "view.show-page", "s",
                               page);
   adjustment = visible_page_vadjustment (window);
-  wait_until (scrollable_by_100, adjustment);
+  pf_ui_test_wait_until (scrollable_by_100, adjustment, 10);
   gtk_adjustment_set_value (adjustment, 100);
   close_window (window);
 
@@ -549,7 +514,7 @@ test_restore_scroll (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   pf_window_open_file (window, file);
   g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, page);
-  wait_until (scrolled_to_100, visible_page_vadjustment (window));
+  pf_ui_test_wait_until (scrolled_to_100, visible_page_vadjustment (window), 10);
 
   close_window (window);
 }
@@ -613,28 +578,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("preflight-ui-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) home = NULL;
   int status;
 
-  /* Private data folders, and no session bus to become unique on. */
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = pf_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  home = pf_ui_test_init (&argc, &argv);
+  app = pf_ui_test_register_application ();
 
   g_test_add_func ("/ui/shell/start-view", test_start_view);
   g_test_add_func ("/ui/shell/new-assessment", test_new_assessment);
@@ -648,7 +596,7 @@ main (int    argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (home_file);
+  pf_ui_test_remove_tree (home);
 
   return status;
 }

@@ -1,0 +1,48 @@
+/* pf-ui-test.h: what the UI tests share: a process set up away from the
+ * user's folders and session bus, waiting on the main loop, finding
+ * widgets, and removing the folders a test made.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pf-application.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*PfUiTestCondition) (gpointer data);
+
+/* Points the XDG data, config and cache folders below a new temporary
+ * folder and the session bus at an address nobody answers (so no keyring
+ * and no other instance to become unique against), then initialises GTK
+ * for tests and libadwaita. Returns the temporary folder, for
+ * pf_ui_test_remove_tree() once the tests have run. */
+GFile         *pf_ui_test_init                 (int                 *argc,
+                                                char              ***argv);
+
+/* A PfApplication that opens files and is never unique, registered. */
+PfApplication *pf_ui_test_register_application (void);
+
+/* Runs the default main context until @condition holds; fails the test
+ * when it still does not after @seconds. */
+void           pf_ui_test_wait_until           (PfUiTestCondition    condition,
+                                                gpointer             data,
+                                                guint                seconds);
+
+/* @root or the first widget below it, depth first, that is a @type; or
+ * NULL. */
+GtkWidget     *pf_ui_test_find_of_type         (GtkWidget           *root,
+                                                GType                type);
+
+/* @root or the first preferences row below it, depth first, whose title
+ * is @title; or NULL. */
+GtkWidget     *pf_ui_test_find_row             (GtkWidget           *root,
+                                                const char          *title);
+
+/* Deletes @file and, if it is a folder, everything below it, without
+ * following links; what cannot be deleted stays. */
+void           pf_ui_test_remove_tree          (GFile               *file);
+
+G_END_DECLS
