@@ -11,6 +11,7 @@
 
 #include "pf-application.h"
 #include "pf-file-chooser.h"
+#include "pf-partial-import.h"
 #include "pf-preferences-window.h"
 #include "pf-window.h"
 
@@ -287,6 +288,8 @@ pf_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (pf_application_parent_class)->startup (app);
+
+  pf_partial_import_remove_stale ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

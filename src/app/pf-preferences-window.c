@@ -1,7 +1,8 @@
 /* pf-preferences-window.c: the preferences. Everything but the submission
  * token is a GSettings key bound to its row; the token goes to the keyring
  * (pf-token-store) under the endpoint it belongs to, and is never shown
- * again once stored.
+ * again once stored. The deleted assessments (pf-assessment-trash) can be
+ * restored or, after a confirmation, deleted for good.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-application.h"
+#include "pf-assessment-trash.h"
 #include "pf-file-chooser.h"
 #include "pf-preferences-window.h"
 
@@ -31,6 +33,11 @@ struct _PfPreferencesWindow
   GtkEditable          *token_row;
   AdwActionRow         *token_status_row;
   GtkWidget            *forget_button;
+  AdwPreferencesGroup  *trash_group;
+  GtkListBox           *trash_list;
+
+  guint                 n_trashed;     /* as last listed, for the confirmation */
+  guint64               trashed_size;
 };
 
 G_DEFINE_FINAL_TYPE (PfPreferencesWindow, pf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -208,6 +215,173 @@ on_choose_client_cert (PfPreferencesWindow *self)
   choose_file (self, _("Choose a Client Certificate"), self->client_cert_row);
 }
 
+/* Deleted assessments */
+
+static GtkWidget *
+create_trash_row (const PfTrashedAssessment *trashed)
+{
+  g_autoptr(GDateTime) deleted = g_date_time_new_from_unix_local (trashed->deleted);
+  g_autofree char *when = NULL;
+  g_autofree char *size = g_format_size (trashed->size);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *restore_label = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  /* Translators: a date and time as strftime() formats them, e.g.
+   * "3 Nov 2026, 14:03"; adjust the order to your language. */
+  when = g_date_time_format (deleted, _("%-d %b %Y, %H:%M"));
+  /* Translators: when an assessment was deleted, then its size */
+  subtitle = g_strdup_printf (_("Deleted %s · %s"), when, size);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trashed->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, trashed->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+
+  button = gtk_button_new_with_mnemonic (_("_Restore"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Put the assessment back in the list"));
+  /* Translators: %s is the model name and version of a deleted assessment */
+  restore_label = g_strdup_printf (_("Restore “%s”"), trashed->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, restore_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "trash.restore");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                    g_file_peek_path (trashed->file));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+refresh_trash (PfPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) trashed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *markup = NULL;
+  GtkWidget *child;
+  guint64 size = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trash_list))) != NULL)
+    gtk_list_box_remove (self->trash_list, child);
+
+  trashed = pf_assessment_trash_list (pf_assessment_trash_get_default (), &size, &error);
+  self->n_trashed = trashed != NULL ? trashed->len : 0;
+  self->trashed_size = size;
+
+  if (trashed == NULL)
+    {
+      /* Translators: %s says why the folder could not be read */
+      description = g_strdup_printf (_("The deleted assessments cannot be listed: %s"),
+                                     error->message);
+    }
+  else if (trashed->len == 0)
+    {
+      description = g_strdup (_("None. A deleted assessment waits here until you restore it "
+                                "or empty the trash."));
+    }
+  else
+    {
+      g_autofree char *formatted = g_format_size (size);
+
+      /* Translators: %u is how many assessments, %s the space they take, e.g. "12.3 kB" */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u deleted assessment takes %s. It waits "
+                                                  "here until you restore it or empty the trash.",
+                                                  "%u deleted assessments take %s. They wait "
+                                                  "here until you restore them or empty the trash.",
+                                                  trashed->len),
+                                     trashed->len, formatted);
+      for (guint i = 0; i < trashed->len; i++)
+        gtk_list_box_append (self->trash_list, create_trash_row (g_ptr_array_index (trashed, i)));
+    }
+
+  /* The group's description is markup. */
+  markup = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (self->trash_group, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->trash_list), self->n_trashed > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.empty", self->n_trashed > 0);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  PfPreferencesWindow *self = PF_PREFERENCES_WINDOW (widget);
+  g_autoptr(GFile) trashed = g_file_new_for_path (g_variant_get_string (param, NULL));
+  g_autoptr(GFile) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  /* The trash's ::changed refreshes this list and the start views. */
+  restored = pf_assessment_trash_restore (pf_assessment_trash_get_default (), trashed, &error);
+  if (restored != NULL)
+    message = g_strdup (_("Assessment restored to the list"));
+  else
+    message = g_strdup_printf (_("Could not restore the assessment: %s"), error->message);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+on_empty_response (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   PfPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pf_assessment_trash_empty (pf_assessment_trash_get_default (), &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not empty the trash: %s"),
+                                                  error->message);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
+}
+
+static void
+empty_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PfPreferencesWindow *self = PF_PREFERENCES_WINDOW (widget);
+  g_autofree char *size = g_format_size (self->trashed_size);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Empty the Trash?"), NULL);
+  /* Translators: %u is how many assessments, %s the space they take */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u deleted assessment (%s) will be deleted "
+                                               "permanently, with its answers, notes and "
+                                               "sign-offs. This cannot be undone.",
+                                               "%u deleted assessments (%s) will be deleted "
+                                               "permanently, with their answers, notes and "
+                                               "sign-offs. This cannot be undone.",
+                                               self->n_trashed),
+                                  self->n_trashed, size);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "empty", _("_Empty Trash"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "empty",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response::empty",
+                           G_CALLBACK (on_empty_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 pf_preferences_window_dispose (GObject *object)
 {
@@ -251,11 +425,16 @@ pf_preferences_window_class_init (PfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, token_status_row);
   gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, forget_button);
+  gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, trash_group);
+  gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, trash_list);
   gtk_widget_class_bind_template_callback (widget_class, on_endpoint_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_token_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_forget_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_ca_file);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_client_cert);
+
+  gtk_widget_class_install_action (widget_class, "trash.restore", "s", restore_action);
+  gtk_widget_class_install_action (widget_class, "trash.empty", NULL, empty_action);
 }
 
 static void
@@ -283,6 +462,10 @@ pf_preferences_window_init (PfPreferencesWindow *self)
                      G_SETTINGS_BIND_DEFAULT);
 
   refresh_token_status (self);
+
+  g_signal_connect_object (pf_assessment_trash_get_default (), "changed",
+                           G_CALLBACK (refresh_trash), self, G_CONNECT_SWAPPED);
+  refresh_trash (self);
 }
 
 GtkWidget *

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "pf-application.h"
+#include "pf-assessment-trash.h"
 #include "pf-file-chooser.h"
+#include "pf-partial-import.h"
 #include "pf-start-view.h"
 
 struct _PfStartView
@@ -59,14 +61,6 @@ entry_free (Entry *entry)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
-
-static GFile *
-dup_trash_dir (void)
-{
-  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
-
-  return g_file_get_child (dir, "trash");
-}
 
 static Entry *
 read_entry (PfStartView *self,
@@ -357,37 +351,19 @@ static void
 delete_file (PfStartView *self,
              GFile       *file)
 {
-  g_autoptr(GFile) trash = dup_trash_dir ();
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
   AdwToast *toast;
 
-  if (!pf_safe_file_make_private_dir (trash, &error))
-    {
-      show_problem (self, error->message);
-      return;
-    }
-
-  target = g_file_get_child (trash, name);
-  /* An earlier deletion of the same file stays too: never lose data. */
-  for (guint i = 1; g_file_query_exists (target, NULL); i++)
-    {
-      g_autofree char *numbered = g_strdup_printf ("%u-%s", i, name);
-
-      g_object_unref (target);
-      target = g_file_get_child (trash, numbered);
-    }
-
-  if (!g_file_move (file, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+  /* The trash's ::changed reloads this view (and the other windows'). */
+  target = pf_assessment_trash_add (pf_assessment_trash_get_default (), file, &error);
+  if (target == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not delete the assessment: %s"),
                                                   error->message);
       show_problem (self, message);
       return;
     }
-
-  pf_start_view_reload (self);
 
   toast = adw_toast_new (_("Assessment deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -614,7 +590,6 @@ pf_start_view_import_bundle (PfStartView *self,
   g_autoptr(PfEvidenceStore) store = NULL;
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
   g_autofree char *partial_name = NULL;
 
   g_return_if_fail (PF_IS_START_VIEW (self));
@@ -632,8 +607,7 @@ pf_start_view_import_bundle (PfStartView *self,
 
   /* Imported under a name the list ignores; renamed to <id>.preflight once
    * the id is known to be new. */
-  uuid = g_uuid_string_random ();
-  partial_name = g_strdup_printf (".import-%s.part", uuid);
+  partial_name = pf_partial_import_dup_name ();
   self->import_partial = g_file_get_child (dir, partial_name);
   self->import_cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.import", FALSE);
@@ -728,6 +702,10 @@ pf_start_view_init (PfStartView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->assessments = g_list_store_new (G_TYPE_FILE);
+  /* Deleting here or in another window, and restoring from the
+   * preferences, change what the list holds. */
+  g_signal_connect_object (pf_assessment_trash_get_default (), "changed",
+                           G_CALLBACK (pf_start_view_reload), self, G_CONNECT_SWAPPED);
 }
 
 void
