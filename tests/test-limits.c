@@ -6,8 +6,10 @@
  * - answers file of `preflight-cli import-answers`: 16 MiB, JSON nesting 128;
  * - bundle: 10,000 entries, names of at most 255 bytes without NUL or
  *   control characters, 2 GiB per entry, 16 GiB in all, 16 MiB per
- *   document (manifest.json, SHA256SUMS, assessment.json), compression
- *   ratio 1000 above 1 MiB, manifest nesting 128;
+ *   document (manifest.json, SHA256SUMS, assessment.json), no entry
+ *   inflating past its declared size, no entries sharing compressed data,
+ *   compression ratio at most 1032 (DEFLATE's ceiling) above 1 MiB,
+ *   manifest nesting 128;
  * - every JSON document above holds exactly one top-level value.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -294,7 +296,8 @@ test_answers_too_deep (void)
 }
 
 /* A ZIP written byte by byte, so that a test can declare sizes it does not
- * hold and use names libarchive's writer would refuse. Stored entries. */
+ * hold, use names libarchive's writer would refuse, and point entries at
+ * shared data. Stored or deflated entries. */
 typedef struct {
   GByteArray *local;
   GByteArray *central;
@@ -334,6 +337,60 @@ put32 (GByteArray *out,
   put16 (out, value >> 16);
 }
 
+/* Raw DEFLATE (no zlib header), as in a ZIP entry, at the densest level. */
+static GByteArray *
+deflate_raw (const guint8 *data,
+             gsize         len)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 9);
+  GByteArray *out = g_byte_array_new ();
+  guint8 buffer[64 * 1024];
+  gsize read_total = 0;
+  GConverterResult result;
+
+  do
+    {
+      g_autoptr(GError) error = NULL;
+      gsize bytes_read = 0;
+      gsize bytes_written = 0;
+
+      result = g_converter_convert (G_CONVERTER (compressor), data + read_total,
+                                    len - read_total, buffer, sizeof buffer,
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written,
+                                    &error);
+      g_assert_no_error (error);
+      read_total += bytes_read;
+      g_byte_array_append (out, buffer, bytes_written);
+    }
+  while (result != G_CONVERTER_FINISHED);
+
+  return out;
+}
+
+/* A local file header; @size is the uncompressed size it declares. */
+static void
+put_local_header (GByteArray *out,
+                  const char *name,
+                  gsize       name_len,
+                  guint16     method,
+                  guint32     crc,
+                  guint32     compressed_size,
+                  guint32     size)
+{
+  put32 (out, 0x04034b50);
+  put16 (out, 20);           /* version needed */
+  put16 (out, 0x0800);       /* UTF-8 names */
+  put16 (out, method);
+  put16 (out, 0);            /* time */
+  put16 (out, 0x5b21);       /* date: 2025-09-01 */
+  put32 (out, crc);
+  put32 (out, compressed_size);
+  put32 (out, size);
+  put16 (out, name_len);
+  put16 (out, 0);
+  g_byte_array_append (out, (const guint8 *) name, name_len);
+}
+
 static Zip *
 zip_new (void)
 {
@@ -344,8 +401,61 @@ zip_new (void)
   return zip;
 }
 
-/* @declared_size: the uncompressed size the headers claim (the real
- * length of @data when 0). */
+/* A central directory record for the entry whose local header is at
+ * @offset (which may lie inside another entry's data). */
+static void
+zip_add_central (Zip        *zip,
+                 const char *name,
+                 gsize       name_len,
+                 guint16     method,
+                 guint32     crc,
+                 guint32     compressed_size,
+                 guint32     size,
+                 guint32     offset)
+{
+  put32 (zip->central, 0x02014b50);
+  put16 (zip->central, (3 << 8) | 20);  /* made by Unix */
+  put16 (zip->central, 20);
+  put16 (zip->central, 0x0800);
+  put16 (zip->central, method);
+  put16 (zip->central, 0);
+  put16 (zip->central, 0x5b21);
+  put32 (zip->central, crc);
+  put32 (zip->central, compressed_size);
+  put32 (zip->central, size);
+  put16 (zip->central, name_len);
+  put16 (zip->central, 0);          /* extra */
+  put16 (zip->central, 0);          /* comment */
+  put16 (zip->central, 0);          /* disk */
+  put16 (zip->central, 0);          /* internal attributes */
+  put32 (zip->central, 0100644u << 16);
+  put32 (zip->central, offset);
+  g_byte_array_append (zip->central, (const guint8 *) name, name_len);
+
+  zip->n_entries++;
+}
+
+/* An entry whose data is @compressed as it is in the file (stored when
+ * @method is 0, deflated when 8); @crc and @size are what the headers
+ * declare of the uncompressed data. */
+static void
+zip_add_compressed (Zip          *zip,
+                    const char   *name,
+                    guint16       method,
+                    const guint8 *compressed,
+                    gsize         compressed_len,
+                    guint32       crc,
+                    guint32       size)
+{
+  guint32 offset = zip->local->len;
+
+  put_local_header (zip->local, name, strlen (name), method, crc, compressed_len, size);
+  g_byte_array_append (zip->local, compressed, compressed_len);
+  zip_add_central (zip, name, strlen (name), method, crc, compressed_len, size, offset);
+}
+
+/* A stored entry. @declared_size: the uncompressed size the headers claim
+ * (the real length of @data when 0). */
 static void
 zip_add (Zip        *zip,
          const char *name,
@@ -358,40 +468,9 @@ zip_add (Zip        *zip,
   guint32 offset = zip->local->len;
   guint32 size = declared_size != 0 ? declared_size : len;
 
-  put32 (zip->local, 0x04034b50);
-  put16 (zip->local, 20);           /* version needed */
-  put16 (zip->local, 0x0800);       /* UTF-8 names */
-  put16 (zip->local, 0);            /* stored */
-  put16 (zip->local, 0);            /* time */
-  put16 (zip->local, 0x5b21);       /* date: 2025-09-01 */
-  put32 (zip->local, crc);
-  put32 (zip->local, len);
-  put32 (zip->local, size);
-  put16 (zip->local, name_len);
-  put16 (zip->local, 0);
-  g_byte_array_append (zip->local, (const guint8 *) name, name_len);
+  put_local_header (zip->local, name, name_len, 0, crc, len, size);
   g_byte_array_append (zip->local, (const guint8 *) data, len);
-
-  put32 (zip->central, 0x02014b50);
-  put16 (zip->central, (3 << 8) | 20);  /* made by Unix */
-  put16 (zip->central, 20);
-  put16 (zip->central, 0x0800);
-  put16 (zip->central, 0);
-  put16 (zip->central, 0);
-  put16 (zip->central, 0x5b21);
-  put32 (zip->central, crc);
-  put32 (zip->central, len);
-  put32 (zip->central, size);
-  put16 (zip->central, name_len);
-  put16 (zip->central, 0);          /* extra */
-  put16 (zip->central, 0);          /* comment */
-  put16 (zip->central, 0);          /* disk */
-  put16 (zip->central, 0);          /* internal attributes */
-  put32 (zip->central, 0100644u << 16);
-  put32 (zip->central, offset);
-  g_byte_array_append (zip->central, (const guint8 *) name, name_len);
-
-  zip->n_entries++;
+  zip_add_central (zip, name, name_len, 0, crc, len, size, offset);
 }
 
 /* Writes the ZIP to the test's folder and frees @zip. */
@@ -522,6 +601,89 @@ test_bundle_document_size (void)
 }
 
 static void
+test_bundle_past_declared_size (void)
+{
+  g_autofree guint8 *zeros = g_malloc0 (4 * MIB);
+  g_autoptr(GByteArray) deflated = deflate_raw (zeros, 4 * MIB);
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  /* Headers that undersell the data: every declared size is within the
+   * limits, the stream is not. The CRC is the real one, so only the size
+   * can tell. */
+  zip_add_compressed (zip, "evidence/disk.img", 8, deflated->data, deflated->len,
+                      crc32_of (zeros, 4 * MIB), MIB);
+  path = zip_finish (zip, "past-declared.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_SIZE_MISMATCH,
+                         "“evidence/disk.img” inflates to more than the 1048576 bytes its ZIP "
+                         "header declares");
+}
+
+static void
+test_bundle_overlapping_entries (void)
+{
+  static const char a_name[] = "evidence/a.bin";
+  static const char b_name[] = "evidence/b.bin";
+  g_autofree guint8 *zeros = g_malloc0 (MIB);
+  g_autoptr(GByteArray) kernel = deflate_raw (zeros, MIB);
+  g_autoptr(GByteArray) b_header = g_byte_array_new ();
+  g_autoptr(GByteArray) a_data = g_byte_array_new ();
+  g_autoptr(GByteArray) a_plain = g_byte_array_new ();
+  guint32 zeros_crc = crc32_of (zeros, MIB);
+  guint8 stored_block[5];
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  /* Fifield's non-recursive bomb in small: entry a's DEFLATE stream is a
+   * stored block quoting entry b's local header, then the kernel; entry b
+   * is that header followed by the same kernel. Both CRCs and sizes are
+   * right, each ratio is honest: only the overlap gives it away. */
+  put_local_header (b_header, b_name, strlen (b_name), 8, zeros_crc, kernel->len, MIB);
+  stored_block[0] = 0;  /* not final, stored */
+  stored_block[1] = b_header->len & 0xff;
+  stored_block[2] = b_header->len >> 8;
+  stored_block[3] = ~stored_block[1];
+  stored_block[4] = ~stored_block[2];
+  g_byte_array_append (a_data, stored_block, sizeof stored_block);
+  g_byte_array_append (a_data, b_header->data, b_header->len);
+  g_byte_array_append (a_data, kernel->data, kernel->len);
+  g_byte_array_append (a_plain, b_header->data, b_header->len);
+  g_byte_array_append (a_plain, zeros, MIB);
+
+  zip_add_compressed (zip, a_name, 8, a_data->data, a_data->len,
+                      crc32_of (a_plain->data, a_plain->len), a_plain->len);
+  zip_add_central (zip, b_name, strlen (b_name), 8, zeros_crc, kernel->len, MIB,
+                   30 + strlen (a_name) + sizeof stored_block);
+  path = zip_finish (zip, "overlap.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_SUSPICIOUS_RATIO,
+                         "“evidence/b.bin” overlaps entry “evidence/a.bin”");
+}
+
+static void
+test_bundle_ratio (void)
+{
+  g_autofree char *bzip2 = g_test_build_filename (G_TEST_DIST, "data", "bundle",
+                                                  "bzip2-zeros.zip", NULL);
+  g_autofree guint8 *zeros = g_malloc0 (16 * MIB);
+  g_autoptr(GByteArray) deflated = deflate_raw (zeros, 16 * MIB);
+  Zip *zip = zip_new ();
+  g_autofree char *path = NULL;
+
+  /* DEFLATE at its densest stays under the limit: the entry gets past the
+   * zip-bomb checks and the ZIP is refused only for lacking a manifest. */
+  g_assert_cmpuint (16 * MIB / deflated->len, >, 1000);
+  zip_add_compressed (zip, "evidence/zeros.bin", 8, deflated->data, deflated->len,
+                      crc32_of (zeros, 16 * MIB), 16 * MIB);
+  path = zip_finish (zip, "deflate-zeros.zip");
+  assert_bundle_refused (path, PF_BUNDLE_ERROR_NOT_A_BUNDLE, "no manifest.json");
+
+  /* The same 16 MiB of zeros as bzip2 (Python's zipfile, ZIP_BZIP2): 179
+   * bytes, far denser than DEFLATE can be, so nothing Preflight writes. */
+  assert_bundle_refused (bzip2, PF_BUNDLE_ERROR_SUSPICIOUS_RATIO,
+                         "“evidence/zeros.bin” inflates more than 1032 times");
+}
+
+static void
 test_bundle_manifest_too_deep (void)
 {
   g_autoptr(GBytes) deep = nested_bytes ("{\"format\": \"preflight-bundle/1\", \"x\": ",
@@ -555,6 +717,9 @@ main (int    argc,
   g_test_add_func ("/core/limits/bundle-entries", test_bundle_entries);
   g_test_add_func ("/core/limits/bundle-total-size", test_bundle_total_size);
   g_test_add_func ("/core/limits/bundle-document-size", test_bundle_document_size);
+  g_test_add_func ("/core/limits/bundle-past-declared-size", test_bundle_past_declared_size);
+  g_test_add_func ("/core/limits/bundle-overlapping-entries", test_bundle_overlapping_entries);
+  g_test_add_func ("/core/limits/bundle-ratio", test_bundle_ratio);
   g_test_add_func ("/core/limits/bundle-manifest-too-deep", test_bundle_manifest_too_deep);
 
   return g_test_run ();

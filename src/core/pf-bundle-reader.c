@@ -215,12 +215,22 @@ extract_failed (const char  *name,
 }
 
 /* Streams one entry's data: hashes it, counts it against the limits, keeps
- * the small documents, copies evidence out when importing. */
+ * the small documents, copies evidence out when importing. @declared is the
+ * uncompressed size the ZIP headers give, or -1 when they give none.
+ *
+ * Zip bombs: one DEFLATE stream cannot inflate more than 1032 times (one
+ * 258-byte match per 2 bits), so a huge output from a small file needs
+ * entries that share compressed data (refused in scan_zip()), an entry
+ * that inflates past the size it declares (the declared sizes are checked
+ * against the limits before anything is inflated), or a denser method than
+ * ours. Each is stopped here as soon as it shows; an honest entry, however
+ * compressible (a sparse disk image), passes. */
 static gboolean
 read_entry_data (Scan             *scan,
                  struct archive   *a,
                  const char       *name,
                  gboolean          is_dir,
+                 gint64            declared,
                  guchar           *buffer,
                  guint64          *total_read,
                  goffset           file_size,
@@ -271,6 +281,17 @@ read_entry_data (Scan             *scan,
 
       size += n;
       *total_read += n;
+      if (declared >= 0 && size > (guint64) declared)
+        {
+          g_autofree char *declared_text = g_strdup_printf ("%" G_GINT64_FORMAT, declared);
+
+          g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_SIZE_MISMATCH,
+                       _("Entry “%s” inflates to more than the %s bytes its ZIP header "
+                         "declares, as zip bombs do; the bundle is damaged or hostile. Ask "
+                         "the sender for a fresh export."),
+                       name, declared_text);
+          return FALSE;
+        }
       if (size > PF_BUNDLE_MAX_ENTRY_SIZE
           || (keep && size > PF_BUNDLE_MAX_DOCUMENT_SIZE))
         {
@@ -293,7 +314,8 @@ read_entry_data (Scan             *scan,
       if (size > PF_BUNDLE_RATIO_MIN_SIZE && size / consumed > PF_BUNDLE_MAX_RATIO)
         {
           g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_SUSPICIOUS_RATIO,
-                       _("Entry “%s” inflates more than %d times its compressed size, as zip "
+                       _("Entry “%s” inflates more than %d times its compressed size, more "
+                         "than the DEFLATE compression Preflight writes can reach, as zip "
                          "bombs do; the bundle is refused. Ask the sender for a fresh export."),
                        name, PF_BUNDLE_MAX_RATIO);
           return FALSE;
@@ -348,6 +370,8 @@ scan_zip (Scan             *scan,
   struct archive *a;
   struct archive_entry *entry;
   struct stat st;
+  g_autofree char *previous = NULL;
+  gint64 previous_end = 0;
   guint64 total_read = 0;
   guint n_entries = 0;
   gboolean ok = FALSE;
@@ -393,6 +417,7 @@ scan_zip (Scan             *scan,
   while ((r = archive_read_next_header (a, &entry)) == ARCHIVE_OK)
     {
       const char *name = archive_entry_pathname_utf8 (entry);
+      gint64 data_start = archive_filter_bytes (a, -1);
       gboolean is_dir;
 
       if (name == NULL)
@@ -444,9 +469,26 @@ scan_zip (Scan             *scan,
                        name);
           goto out;
         }
-      if (!read_entry_data (scan, a, name, is_dir, buffer, &total_read, st.st_size,
-                            progress, cancellable, error))
+      /* libarchive visits the entries in the order of their place in the
+       * file, so data that starts before the previous entry's ended is
+       * shared: the overlapping zip bomb, many entries inflating one
+       * stream. No ZIP tool writes that. */
+      if (data_start < previous_end)
+        {
+          g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_SUSPICIOUS_RATIO,
+                       _("Entry “%s” overlaps entry “%s” in “%s”: they share compressed "
+                         "data, as zip bombs do; the bundle is refused. Ask the sender for a "
+                         "fresh export."),
+                       name, previous, display);
+          goto out;
+        }
+      if (!read_entry_data (scan, a, name, is_dir,
+                            archive_entry_size_is_set (entry) ? archive_entry_size (entry) : -1,
+                            buffer, &total_read, st.st_size, progress, cancellable, error))
         goto out;
+      previous_end = archive_filter_bytes (a, -1);
+      g_free (previous);
+      previous = g_strdup (name);
     }
 
   if (r != ARCHIVE_EOF)
