@@ -19,6 +19,7 @@
 #include "pf-review-page.h"
 #include "pf-section-page.h"
 #include "pf-timeline-page.h"
+#include "pf-width-first-layout.h"
 
 /* Enough to find a question; more would only scroll. */
 #define MAX_SEARCH_RESULTS 50
@@ -268,6 +269,7 @@ create_sidebar_row (PfPage *page)
 
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), detail);
+  pf_width_first_layout_install (labels);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_widget_set_margin_top (box, 4);

@@ -14,6 +14,7 @@
 #include "pf-number-row.h"
 #include "pf-question-row.h"
 #include "pf-text-row.h"
+#include "pf-width-first-layout.h"
 
 G_DEFINE_INTERFACE (PfQuestionRow, pf_question_row, GTK_TYPE_WIDGET)
 
@@ -117,14 +118,15 @@ pf_question_row_dup_short_help (PfQuestion *question)
 }
 
 /* The prompt and help labels wrap, and GTK 4.8 lays a wrapping label out
- * again for every size its parents try, for a given height by a binary
- * search over widths unless the label ellipsizes. A section of 8 rows took
- * 1,009 M instructions of size requests before the first frame (callgrind,
- * bench/run). An ellipsis after 50 lines (more than any prompt or help
- * sentence wraps to at the narrowest width the rows can get, so nothing is
- * cut) and the unwrapped text as the natural width make it 745 M, and the
- * rows look the same pixel for pixel. Not a minimum width in characters as
- * well: it saves more but widens the prompts of rows beside wide controls. */
+ * again for every size its parents try. An ellipsis after 50 lines (more
+ * than any prompt or help sentence wraps to at the narrowest width the
+ * rows can get, so nothing is cut) and the unwrapped text as the natural
+ * width take a quarter off the size requests of a section before its first
+ * frame (callgrind, bench/run), and the rows look the same pixel for pixel.
+ * The width requests for a given height, the costliest, are
+ * pf_width_first_layout_install_in_row()'s. Not a minimum width in
+ * characters as well: it would widen the prompts of rows beside wide
+ * controls. */
 static void
 bound_text_layout (GtkWidget *widget)
 {
@@ -162,15 +164,15 @@ pf_question_row_setup (GtkWidget  *row,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      bound_text_layout (row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (tools));
     }
   else
     {
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      bound_text_layout (row);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), GTK_WIDGET (tools));
     }
+  bound_text_layout (row);
+  pf_width_first_layout_install_in_row (row);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pf_question_get_prompt (question),

@@ -15,6 +15,7 @@
 #include "pf-file-chooser.h"
 #include "pf-partial-import.h"
 #include "pf-start-view.h"
+#include "pf-width-first-layout.h"
 
 struct _PfStartView
 {
@@ -251,6 +252,7 @@ create_row (PfStartView *self,
    * at every width GTK tries, which made the first frame of a list of 20
    * assessments 1.5 × a bare window's (bench/run, DESIGN.md §8). */
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  pf_width_first_layout_install_in_row (row);
   gtk_widget_set_tooltip_text (row, subtitle->str);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
