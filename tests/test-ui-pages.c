@@ -334,11 +334,29 @@ test_unknown_and_review (Fixture       *fixture,
   GtkWidget *row;
   GtkWidget *tools;
   GtkWidget *unknown_toggle;
+  GtkMenuButton *menu_button;
+  g_autoptr(GMenuModel) answer_section = NULL;
+  g_autofree char *first_action = NULL;
 
   show_page (fixture, page);
   row = row_of (page, "a.released");
   tools = GTK_WIDGET (pf_question_row_get_tools (PF_QUESTION_ROW (row)));
   unknown_toggle = find_button (row, "Unknown");
+
+  /* The row's menu is made when it is first opened, with the actions below. */
+  menu_button = GTK_MENU_BUTTON (pf_ui_test_find_of_type (tools, GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu_button)));
+  gtk_menu_button_popup (menu_button);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  answer_section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (menu_button), 0,
+                                               G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (answer_section, 0, G_MENU_ATTRIBUTE_ACTION,
+                                                  "s", &first_action));
+  g_assert_cmpstr (first_action, ==, "question.mark-unknown");
+  gtk_menu_button_popdown (menu_button);
 
   click_toggle (row, "Yes");
   g_assert_true (gtk_widget_activate_action (tools, "question.mark-unknown", NULL));
