@@ -105,16 +105,25 @@ template_child (gpointer    widget,
   return child;
 }
 
+/* The window makes each view when it first shows it. */
 static PfAssessmentView *
 get_assessment_view (PfWindow *window)
 {
-  return template_child (window, PF_TYPE_WINDOW, "assessment_view");
+  GtkWidget *view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_ASSESSMENT_VIEW);
+
+  g_assert_nonnull (view);
+
+  return PF_ASSESSMENT_VIEW (view);
 }
 
 static PfStartView *
 get_start_view (PfWindow *window)
 {
-  return template_child (window, PF_TYPE_WINDOW, "start_view");
+  GtkWidget *view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW);
+
+  g_assert_nonnull (view);
+
+  return PF_START_VIEW (view);
 }
 
 static gpointer

@@ -34,7 +34,6 @@ get_window (PfApplication *self,
             gboolean       want_empty)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
-  PfWindow *window;
 
   if (PF_IS_WINDOW (active) && (!want_empty || pf_window_get_session (PF_WINDOW (active)) == NULL))
     return PF_WINDOW (active);
@@ -45,10 +44,8 @@ get_window (PfApplication *self,
         return PF_WINDOW (l->data);
     }
 
-  window = pf_window_new (self);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
+  /* Not shown yet: a file to open lands in it before its first frame. */
+  return pf_window_new (self);
 }
 
 static void
@@ -220,7 +217,10 @@ help_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (parent == NULL)
-    parent = GTK_WINDOW (get_window (self, FALSE));
+    {
+      parent = GTK_WINDOW (get_window (self, FALSE));
+      gtk_window_present (parent);
+    }
 
   gtk_show_uri_full (parent, HELP_URI, GDK_CURRENT_TIME, NULL, show_help_cb, NULL);
 }

@@ -23,8 +23,8 @@ struct _PfWindow
   gboolean              discard_unsaved;
 
   GtkStack             *stack;
-  PfStartView          *start_view;
-  PfAssessmentView     *assessment_view;
+  PfStartView          *start_view;       /* (nullable) until first shown */
+  PfAssessmentView     *assessment_view;  /* (nullable) until first shown */
 };
 
 G_DEFINE_FINAL_TYPE (PfWindow, pf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -46,11 +46,46 @@ show_error (PfWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void on_open_file (PfWindow    *self,
+                          GFile       *file,
+                          PfStartView *view);
+
+static PfStartView *
+ensure_start_view (PfWindow *self)
+{
+  PfApplication *app = get_application (self);
+
+  if (self->start_view != NULL)
+    return self->start_view;
+
+  self->start_view = g_object_new (PF_TYPE_START_VIEW, NULL);
+  g_signal_connect_object (self->start_view, "open-file", G_CALLBACK (on_open_file), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->start_view), "start");
+  /* Reads the assessments folder and lists it. */
+  pf_start_view_set_pack_catalog (self->start_view,
+                                  app ? pf_application_get_pack_catalog (app) : NULL);
+
+  return self->start_view;
+}
+
+static PfAssessmentView *
+ensure_assessment_view (PfWindow *self)
+{
+  if (self->assessment_view == NULL)
+    {
+      self->assessment_view = g_object_new (PF_TYPE_ASSESSMENT_VIEW, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->assessment_view), "assessment");
+    }
+
+  return self->assessment_view;
+}
+
 /* Saves what is pending before the assessment leaves the window. */
 static gboolean
 flush_session (PfWindow *self)
 {
-  PfSession *session = pf_assessment_view_get_session (self->assessment_view);
+  PfSession *session = pf_window_get_session (self);
   g_autoptr(GError) error = NULL;
 
   if (session == NULL || pf_session_flush (session, &error))
@@ -64,7 +99,7 @@ flush_session (PfWindow *self)
 static void
 update_title (PfWindow *self)
 {
-  PfSession *session = pf_assessment_view_get_session (self->assessment_view);
+  PfSession *session = pf_window_get_session (self);
   g_autofree char *title = NULL;
 
   if (session != NULL)
@@ -91,7 +126,8 @@ pf_window_set_session (PfWindow  *self,
   if (!flush_session (self))
     return;
 
-  pf_assessment_view_set_session (self->assessment_view, session);
+  if (session != NULL || self->assessment_view != NULL)
+    pf_assessment_view_set_session (ensure_assessment_view (self), session);
   update_title (self);
 
   if (session != NULL)
@@ -100,7 +136,11 @@ pf_window_set_session (PfWindow  *self,
     }
   else
     {
-      pf_start_view_reload (self->start_view);
+      /* A new start view lists the assessments as it is made. */
+      if (self->start_view != NULL)
+        pf_start_view_reload (self->start_view);
+      else
+        ensure_start_view (self);
       gtk_stack_set_visible_child_name (self->stack, "start");
     }
 }
@@ -109,6 +149,9 @@ PfSession *
 pf_window_get_session (PfWindow *self)
 {
   g_return_val_if_fail (PF_IS_WINDOW (self), NULL);
+
+  if (self->assessment_view == NULL)
+    return NULL;
 
   return pf_assessment_view_get_session (self->assessment_view);
 }
@@ -263,7 +306,7 @@ static gboolean
 pf_window_close_request (GtkWindow *window)
 {
   PfWindow *self = PF_WINDOW (window);
-  PfSession *session = pf_assessment_view_get_session (self->assessment_view);
+  PfSession *session = pf_window_get_session (self);
   g_autoptr(GError) error = NULL;
   int width, height;
 
@@ -290,7 +333,8 @@ pf_window_close_request (GtkWindow *window)
     }
 
   /* Remembers the page and scroll position of the assessment. */
-  pf_assessment_view_set_session (self->assessment_view, NULL);
+  if (self->assessment_view != NULL)
+    pf_assessment_view_set_session (self->assessment_view, NULL);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -308,14 +352,17 @@ pf_window_close_request (GtkWindow *window)
   return FALSE;
 }
 
-/* "application" is not a construct property: it arrives after constructed. */
+/* A window that opens no assessment before it is shown shows the start
+ * page, made before the window computes its size. */
 static void
-on_application_changed (PfWindow *self)
+pf_window_show (GtkWidget *widget)
 {
-  PfApplication *app = get_application (self);
+  PfWindow *self = PF_WINDOW (widget);
 
-  if (app != NULL)
-    pf_start_view_set_pack_catalog (self->start_view, pf_application_get_pack_catalog (app));
+  if (gtk_stack_get_visible_child (self->stack) == NULL)
+    pf_window_set_session (self, NULL);
+
+  GTK_WIDGET_CLASS (pf_window_parent_class)->show (widget);
 }
 
 static void
@@ -336,17 +383,12 @@ pf_window_class_init (PfWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = pf_window_dispose;
+  widget_class->show = pf_window_show;
   window_class->close_request = pf_window_close_request;
-
-  g_type_ensure (PF_TYPE_START_VIEW);
-  g_type_ensure (PF_TYPE_ASSESSMENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/preflightapp/Preflight/pf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PfWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PfWindow, start_view);
-  gtk_widget_class_bind_template_child (widget_class, PfWindow, assessment_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_file);
 
   gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
@@ -365,8 +407,6 @@ pf_window_init (PfWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), self);
