@@ -404,6 +404,7 @@ show_page (PfAssessmentView *self,
            PfPage           *page)
 {
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
   gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (page));
 }
 
@@ -589,6 +590,9 @@ add_page (PfAssessmentView *self,
 {
   g_assert (PF_IS_PAGE (page));
 
+  /* Hidden until first shown: the styles and sizes of pages nobody has
+   * looked at yet cost nothing before the first frame (bench/run). */
+  gtk_widget_set_visible (page, FALSE);
   gtk_stack_add_named (self->page_stack, page, name);
   g_ptr_array_add (self->pages, page);
   gtk_list_box_append (self->sidebar_list, create_sidebar_row (PF_PAGE (page)));
@@ -650,6 +654,7 @@ build_pages (PfAssessmentView *self)
   /* Reopening lands on the page directly, without sliding through. */
   transition = gtk_stack_get_transition_type (self->page_stack);
   gtk_stack_set_transition_type (self->page_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (first), TRUE);
   gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (first));
   gtk_stack_set_transition_type (self->page_stack, transition);
 
