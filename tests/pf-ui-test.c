@@ -84,6 +84,23 @@ pf_ui_test_find_of_type (GtkWidget *root,
   return NULL;
 }
 
+gpointer
+pf_ui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gpointer found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
 GtkWidget *
 pf_ui_test_find_row (GtkWidget  *root,
                      const char *title)

@@ -36,6 +36,9 @@ void           pf_ui_test_wait_until           (PfUiTestCondition    condition,
 GtkWidget     *pf_ui_test_find_of_type         (GtkWidget           *root,
                                                 GType                type);
 
+/* The first shown toplevel window that is a @type, or NULL. */
+gpointer       pf_ui_test_find_toplevel        (GType                type);
+
 /* @root or the first preferences row below it, depth first, whose title
  * is @title; or NULL. */
 GtkWidget     *pf_ui_test_find_row             (GtkWidget           *root,

@@ -126,23 +126,6 @@ get_start_view (PfWindow *window)
   return PF_START_VIEW (view);
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-
-  return found;
-}
-
 static const char *
 visible_child_name (gpointer    widget,
                     GType       type,
@@ -199,7 +182,7 @@ test_new_assessment (void)
   window = new_window ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  dialog = find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG);
+  dialog = pf_ui_test_find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG);
   g_assert_nonnull (dialog);
   create_button = template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "create_button");
 
@@ -230,7 +213,7 @@ test_new_assessment (void)
   session = pf_window_get_session (window);
   g_assert_nonnull (session);
   g_assert_cmpstr (visible_child_name (window, PF_TYPE_WINDOW, "stack"), ==, "assessment");
-  g_assert_null (find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG));
+  g_assert_null (pf_ui_test_find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG));
 
   on_disk = pf_assessment_load (pf_session_get_file (session), NULL, &error);
   g_assert_no_error (error);
@@ -552,14 +535,14 @@ test_delete_undo (void)
 
   /* Cancelling the question keeps the file. */
   gtk_widget_activate_action (GTK_WIDGET (view), "start.delete", "s", g_file_peek_path (victim));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pf_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (g_file_query_exists (victim, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (view), "start.delete", "s", g_file_peek_path (victim));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pf_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -96,23 +96,6 @@ template_child (gpointer    widget,
   return child;
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-
-  return found;
-}
-
 static void
 destroy_window (gpointer window)
 {
@@ -126,7 +109,7 @@ open_preferences (void)
   PfPreferencesWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (PF_TYPE_PREFERENCES_WINDOW);
+  preferences = pf_ui_test_find_toplevel (PF_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
 
   return preferences;
@@ -185,7 +168,7 @@ test_delete_list_restore (void)
   g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "start.delete", "s", g_file_peek_path (victim));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pf_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
   destroy_window (dialog);
@@ -283,7 +266,7 @@ test_empty_asks_first (void)
                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
 
   g_signal_emit_by_name (empty_button, "clicked");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pf_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "empty"), ==,
@@ -296,7 +279,7 @@ test_empty_asks_first (void)
   g_assert_cmpuint (count_rows (preferences), ==, 3);
 
   g_signal_emit_by_name (empty_button, "clicked");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pf_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "empty");
   destroy_window (dialog);
