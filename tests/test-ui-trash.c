@@ -359,6 +359,42 @@ test_stale_partial_import (void)
   g_assert_true (g_file_query_exists (other_part, NULL));
 }
 
+/* Like import, restore brings back no second copy of an assessment id. */
+static void
+test_same_id (void)
+{
+  PfAssessmentTrash *trash = pf_assessment_trash_get_default ();
+  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
+  g_autoptr(GFile) listed = NULL;
+  g_autoptr(GFile) copy = g_file_get_child (dir, "copy.preflight");
+  g_autoptr(GFile) trashed = NULL;
+  g_autoptr(GFile) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  reset_data ();
+  listed = write_assessment ("Razorbill");
+  contents = read_file (listed);
+  write_file (copy, contents);
+  trashed = pf_assessment_trash_add (trash, copy, &error);
+  g_assert_no_error (error);
+
+  restored = pf_assessment_trash_restore (trash, trashed, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_null (restored);
+  g_assert_nonnull (strstr (error->message, "same id"));
+  g_assert_true (g_file_query_exists (trashed, NULL));
+  g_assert_false (g_file_query_exists (copy, NULL));
+  g_clear_error (&error);
+
+  /* Once the listed copy is gone, the deleted one comes back. */
+  g_assert_true (g_file_delete (listed, NULL, NULL));
+  restored = pf_assessment_trash_restore (trash, trashed, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (restored, copy));
+  g_assert_false (g_file_query_exists (trashed, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -374,6 +410,7 @@ main (int    argc,
   g_test_add_func ("/ui/trash/delete-list-restore", test_delete_list_restore);
   g_test_add_func ("/ui/trash/empty-asks-first", test_empty_asks_first);
   g_test_add_func ("/ui/trash/free-names", test_free_names);
+  g_test_add_func ("/ui/trash/same-id", test_same_id);
   g_test_add_func ("/ui/trash/stale-partial-import", test_stale_partial_import);
 
   status = g_test_run ();

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pf-application.h"
 #include "pf-assessment-trash.h"
 
@@ -88,6 +90,44 @@ dup_title (GFile *file)
   version = pf_assessment_get_model_version (assessment);
 
   return g_strstrip (g_strdup_printf ("%s %s", name, version != NULL ? version : ""));
+}
+
+/* The assessment in the list with the id of @trashed, if any: import
+ * refuses a second copy of an id, and so does restore. An unreadable file
+ * has no id to clash with. */
+static GFile *
+find_same_id (PfAssessmentTrash *self,
+              GFile             *trashed)
+{
+  g_autoptr(PfAssessment) restoring = pf_assessment_load (trashed, NULL, NULL);
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  if (restoring == NULL)
+    return NULL;
+
+  children = g_file_enumerate_children (self->assessments_dir,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL)
+    {
+      g_autoptr(PfAssessment) listed = NULL;
+      GFileInfo *info;
+      GFile *file;
+
+      if (!g_file_enumerator_iterate (children, &info, &file, NULL, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
+          || !g_str_has_suffix (g_file_info_get_name (info), ".preflight"))
+        continue;
+
+      listed = pf_assessment_load (file, NULL, NULL);
+      if (listed != NULL
+          && g_strcmp0 (pf_assessment_get_id (listed), pf_assessment_get_id (restoring)) == 0)
+        return g_object_ref (file);
+    }
+
+  return NULL;
 }
 
 static int
@@ -306,10 +346,24 @@ pf_assessment_trash_restore (PfAssessmentTrash  *self,
                              GError            **error)
 {
   g_autoptr(GFile) restored = NULL;
+  g_autoptr(GFile) same_id = NULL;
 
   g_return_val_if_fail (PF_IS_ASSESSMENT_TRASH (self), NULL);
   g_return_val_if_fail (G_IS_FILE (trashed), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  same_id = find_same_id (self, trashed);
+  if (same_id != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (same_id);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("an assessment with the same id is already in the list (“%s”): two "
+                     "copies would be confused with each other, so this one stays deleted. "
+                     "Delete the one in the list first to bring this one back"),
+                   name);
+      return NULL;
+    }
 
   restored = move_to_free_name (trashed, self->assessments_dir, error);
   if (restored == NULL)

@@ -44,7 +44,9 @@ GPtrArray         *pf_assessment_trash_list        (PfAssessmentTrash  *self,
                                                     guint64            *total_size,
                                                     GError            **error);
 /* Moves @trashed back into the assessments folder under a free name (its
- * own, else numbered: never over another file). Returns where it went. */
+ * own, else numbered: never over another file). Returns where it went.
+ * G_IO_ERROR_EXISTS, and the file stays in the trash, when an assessment
+ * with its id is in the folder: two copies of one id would be confused. */
 GFile             *pf_assessment_trash_restore     (PfAssessmentTrash  *self,
                                                     GFile              *trashed,
                                                     GError            **error);
