@@ -15,6 +15,7 @@
 #include "pf-application.h"
 #include "pf-assessment-view.h"
 #include "pf-new-assessment-dialog.h"
+#include "pf-preferences-window.h"
 #include "pf-start-view.h"
 #include "pf-ui-test.h"
 #include "pf-window.h"
@@ -615,6 +616,60 @@ test_shortcuts_close_quit (void)
   g_assert_true (json_node_get_boolean (pf_answer_get_value (answer)));
 }
 
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+/* F9 hides and shows the sidebar; Ctrl+, opens the preferences and Ctrl+O
+ * the file chooser, Escape closing each. (F1 is left out: it would start
+ * Yelp, which the test packages install.) */
+static void
+test_sidebar_preferences_open (void)
+{
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *sidebar;
+  PfAssessmentView *view;
+  PfWindow *window;
+
+  reset_data ();
+  file = write_assessment ("Gannet");
+  window = new_window ();
+  pf_window_open_file (window, file);
+  view = PF_ASSESSMENT_VIEW (pf_ui_test_find_of_type (GTK_WIDGET (window),
+                                                      PF_TYPE_ASSESSMENT_VIEW));
+  sidebar = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "sidebar");
+  g_assert_true (gtk_widget_get_visible (sidebar));
+
+  press ("F9");
+  pf_ui_test_wait_until (is_hidden, sidebar, KEY_TIMEOUT);
+  press ("F9");
+  pf_ui_test_wait_until (is_shown, sidebar, KEY_TIMEOUT);
+
+  press ("ctrl+comma");
+  pf_ui_test_wait_until (has_toplevel, GSIZE_TO_POINTER (PF_TYPE_PREFERENCES_WINDOW), KEY_TIMEOUT);
+  focus (pf_ui_test_find_toplevel (PF_TYPE_PREFERENCES_WINDOW));
+  press ("Escape");
+  pf_ui_test_wait_until (no_toplevel, GSIZE_TO_POINTER (PF_TYPE_PREFERENCES_WINDOW), KEY_TIMEOUT);
+
+  focus (window);
+  press ("ctrl+o");
+  pf_ui_test_wait_until (has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), KEY_TIMEOUT);
+  focus (pf_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  press ("Escape");
+  pf_ui_test_wait_until (no_toplevel, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), KEY_TIMEOUT);
+  g_assert_true (pf_window_get_session (window) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef void (*TestFunc) (void);
 
 /* Skips every test, saying why, when there is no X server to send to. */
@@ -659,6 +714,8 @@ main (int    argc,
                         run_test);
   g_test_add_data_func ("/ui/keyboard/wizard-and-search", test_wizard_and_search, run_test);
   g_test_add_data_func ("/ui/keyboard/delete-confirmation", test_delete_confirmation, run_test);
+  g_test_add_data_func ("/ui/keyboard/sidebar-preferences-open",
+                        test_sidebar_preferences_open, run_test);
   g_test_add_data_func ("/ui/keyboard/shortcuts-close-quit", test_shortcuts_close_quit,
                         run_test);
 
