@@ -84,6 +84,70 @@ pf_ui_test_find_of_type (GtkWidget *root,
   return NULL;
 }
 
+PfCriteriaPack *
+pf_ui_test_builtin_pack (PfApplication *app)
+{
+  return pf_pack_catalog_lookup (pf_application_get_pack_catalog (app),
+                                 PF_BUILTIN_PACK_ID, NULL, NULL);
+}
+
+PfQuestion *
+pf_ui_test_find_boolean_question (PfCriteriaPack *pack)
+{
+  GPtrArray *questions = pf_criteria_pack_get_questions (pack);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PfQuestion *question = g_ptr_array_index (questions, i);
+
+      if (pf_question_get_question_type (question) == PF_QUESTION_BOOLEAN &&
+          pf_question_get_visible_if (question) == NULL)
+        return question;
+    }
+
+  g_assert_not_reached ();
+}
+
+void
+pf_ui_test_reset_assessments (void)
+{
+  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
+
+  pf_ui_test_remove_tree (dir);
+}
+
+GFile *
+pf_ui_test_write_assessment (PfApplication *app,
+                             const char    *model)
+{
+  g_autoptr(PfAssessment) assessment = pf_assessment_new (pf_ui_test_builtin_pack (app));
+  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pf_assessment_set_model_name (assessment, model);
+  pf_assessment_set_model_version (assessment, "1.0");
+  name = g_strconcat (pf_assessment_get_id (assessment), ".preflight", NULL);
+  file = g_file_get_child (dir, name);
+  pf_assessment_save (assessment, file, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&file);
+}
+
+gpointer
+pf_ui_test_template_child (gpointer    widget,
+                           GType       type,
+                           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
 gpointer
 pf_ui_test_find_toplevel (GType type)
 {

@@ -44,6 +44,26 @@ gpointer       pf_ui_test_find_toplevel        (GType                type);
 GtkWidget     *pf_ui_test_find_row             (GtkWidget           *root,
                                                 const char          *title);
 
+/* The built-in criteria pack, as @app's catalog has it. */
+PfCriteriaPack *pf_ui_test_builtin_pack        (PfApplication       *app);
+
+/* The first boolean question of @pack that always applies. */
+PfQuestion    *pf_ui_test_find_boolean_question (PfCriteriaPack     *pack);
+
+/* Deletes the assessments folder and everything in it. */
+void           pf_ui_test_reset_assessments    (void);
+
+/* Saves a new assessment of the built-in pack, for model @model version
+ * "1.0", in the assessments folder as <id>.preflight; returns the file. */
+GFile         *pf_ui_test_write_assessment     (PfApplication       *app,
+                                                const char          *model);
+
+/* The template child @name of @widget, declared by class @type; fails the
+ * test when there is none. */
+gpointer       pf_ui_test_template_child       (gpointer             widget,
+                                                GType                type,
+                                                const char          *name);
+
 /* Deletes @file and, if it is a folder, everything below it, without
  * following links; what cannot be deleted stays. */
 void           pf_ui_test_remove_tree          (GFile               *file);

@@ -26,52 +26,6 @@
 static PfApplication *app;
 static const char *skip_reason;
 
-static void
-reset_data (void)
-{
-  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
-
-  pf_ui_test_remove_tree (dir);
-}
-
-static PfCriteriaPack *
-builtin_pack (void)
-{
-  return pf_pack_catalog_lookup (pf_application_get_pack_catalog (app),
-                                 PF_BUILTIN_PACK_ID, NULL, NULL);
-}
-
-static GFile *
-write_assessment (const char *model)
-{
-  g_autoptr(PfAssessment) assessment = pf_assessment_new (builtin_pack ());
-  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pf_assessment_set_model_name (assessment, model);
-  pf_assessment_set_model_version (assessment, "1.0");
-  name = g_strconcat (pf_assessment_get_id (assessment), ".preflight", NULL);
-  file = g_file_get_child (dir, name);
-  pf_assessment_save (assessment, file, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&file);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
 /* Running xdotool */
 
 typedef struct
@@ -327,7 +281,7 @@ test_new_assessment (void)
   Expected version;
   Expected stack;
 
-  reset_data ();
+  pf_ui_test_reset_assessments ();
   window = new_window ();
 
   press ("ctrl+n");
@@ -337,13 +291,13 @@ test_new_assessment (void)
   focus (dialog);
 
   /* The cursor starts in the model name. */
-  model.widget = template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "model_row");
+  model.widget = pf_ui_test_template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "model_row");
   model.text = "Falcon";
   g_assert_true (has_focus_within (model.widget));
   type_text (model.text);
   pf_ui_test_wait_until (has_text, &model, KEY_TIMEOUT);
 
-  version.widget = template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "version_row");
+  version.widget = pf_ui_test_template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "version_row");
   version.text = "2.1";
   press ("Tab");
   pf_ui_test_wait_until (has_focus_within, version.widget, KEY_TIMEOUT);
@@ -355,7 +309,7 @@ test_new_assessment (void)
   pf_ui_test_wait_until (has_session, window, KEY_TIMEOUT);
   pf_ui_test_wait_until (no_toplevel, GSIZE_TO_POINTER (PF_TYPE_NEW_ASSESSMENT_DIALOG),
                          KEY_TIMEOUT);
-  stack.widget = template_child (window, PF_TYPE_WINDOW, "stack");
+  stack.widget = pf_ui_test_template_child (window, PF_TYPE_WINDOW, "stack");
   stack.text = "assessment";
   g_assert_true (stack_shows (&stack));
 
@@ -375,7 +329,7 @@ test_new_assessment_escape (void)
   g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
   PfWindow *window;
 
-  reset_data ();
+  pf_ui_test_reset_assessments ();
   window = new_window ();
 
   press ("ctrl+n");
@@ -422,7 +376,7 @@ results_list (gpointer data)
 static void
 test_wizard_and_search (void)
 {
-  GPtrArray *sections = pf_criteria_pack_get_sections (builtin_pack ());
+  GPtrArray *sections = pf_criteria_pack_get_sections (pf_ui_test_builtin_pack (app));
   PfSection *first_section = g_ptr_array_index (sections, 0);
   PfQuestion *question = g_ptr_array_index (pf_section_get_questions (first_section), 0);
   g_autofree char *first = g_strconcat ("section:", pf_section_get_id (first_section), NULL);
@@ -441,8 +395,8 @@ test_wizard_and_search (void)
   second = g_strconcat ("section:",
                         pf_section_get_id (g_ptr_array_index (sections, 1)), NULL);
 
-  reset_data ();
-  file = write_assessment ("Heron");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Heron");
   window = new_window ();
   pf_window_open_file (window, file);
   view = PF_ASSESSMENT_VIEW (pf_ui_test_find_of_type (GTK_WIDGET (window),
@@ -458,8 +412,8 @@ test_wizard_and_search (void)
   page.text = first;
   pf_ui_test_wait_until (shows_page, &page, KEY_TIMEOUT);
 
-  search_bar = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_bar");
-  entry.widget = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_entry");
+  search_bar = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_bar");
+  entry.widget = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_entry");
   entry.text = word;
   press ("ctrl+f");
   pf_ui_test_wait_until (search_mode_on, search_bar, KEY_TIMEOUT);
@@ -472,10 +426,10 @@ test_wizard_and_search (void)
   pf_ui_test_wait_until (has_text, &entry, KEY_TIMEOUT);
 
   /* The entry searches after a short pause; the question is listed. */
-  content.widget = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "content_stack");
+  content.widget = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "content_stack");
   content.text = "results";
   pf_ui_test_wait_until (stack_shows, &content, KEY_TIMEOUT);
-  results.widget = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_list");
+  results.widget = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_list");
   results.text = pf_question_get_prompt (question);
   pf_ui_test_wait_until (results_list, &results, KEY_TIMEOUT);
 
@@ -514,8 +468,8 @@ test_delete_confirmation (void)
   PfStartView *view;
   PfWindow *window;
 
-  reset_data ();
-  file = write_assessment ("Kestrel");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Kestrel");
   window = new_window ();
   view = PF_START_VIEW (pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW));
   g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 1);
@@ -546,30 +500,13 @@ test_delete_confirmation (void)
   close_window (window);
 }
 
-/* The first boolean question that always applies. */
-static PfQuestion *
-find_boolean_question (void)
-{
-  GPtrArray *questions = pf_criteria_pack_get_questions (builtin_pack ());
-
-  for (guint i = 0; i < questions->len; i++)
-    {
-      PfQuestion *question = g_ptr_array_index (questions, i);
-
-      if (pf_question_get_question_type (question) == PF_QUESTION_BOOLEAN &&
-          pf_question_get_visible_if (question) == NULL)
-        return question;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* Ctrl+? shows the shortcuts, Escape hides them, Ctrl+W closes a window
  * and Ctrl+Q all of them, saving the answer not yet written. */
 static void
 test_shortcuts_close_quit (void)
 {
-  const char *id = pf_question_get_id (find_boolean_question ());
+  PfCriteriaPack *pack = pf_ui_test_builtin_pack (app);
+  const char *id = pf_question_get_id (pf_ui_test_find_boolean_question (pack));
   g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(PfAssessment) on_disk = NULL;
   g_autoptr(GFile) file = NULL;
@@ -580,7 +517,7 @@ test_shortcuts_close_quit (void)
   PfWindow *window;
   PfAnswer *answer;
 
-  reset_data ();
+  pf_ui_test_reset_assessments ();
   window = new_window ();
 
   press ("ctrl+question");
@@ -594,7 +531,7 @@ test_shortcuts_close_quit (void)
   press ("ctrl+w");
   pf_ui_test_wait_until (is_null, &first, KEY_TIMEOUT);
 
-  file = write_assessment ("Osprey");
+  file = pf_ui_test_write_assessment (app, "Osprey");
   track_destruction (new_window (), &first);
   window = new_window ();
   track_destruction (window, &second);
@@ -639,13 +576,13 @@ test_sidebar_preferences_open (void)
   PfAssessmentView *view;
   PfWindow *window;
 
-  reset_data ();
-  file = write_assessment ("Gannet");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Gannet");
   window = new_window ();
   pf_window_open_file (window, file);
   view = PF_ASSESSMENT_VIEW (pf_ui_test_find_of_type (GTK_WIDGET (window),
                                                       PF_TYPE_ASSESSMENT_VIEW));
-  sidebar = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "sidebar");
+  sidebar = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "sidebar");
   g_assert_true (gtk_widget_get_visible (sidebar));
 
   press ("F9");

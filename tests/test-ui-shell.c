@@ -16,62 +16,17 @@
 
 static PfApplication *app;
 
+static gpointer
+dialog_child (gpointer    dialog,
+              const char *name)
+{
+  return pf_ui_test_template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, name);
+}
+
 static GFile *
 assessments_dir (void)
 {
   return pf_application_dup_assessments_dir ();
-}
-
-static void
-reset_data (void)
-{
-  g_autoptr(GFile) dir = assessments_dir ();
-
-  pf_ui_test_remove_tree (dir);
-}
-
-static PfCriteriaPack *
-builtin_pack (void)
-{
-  return pf_pack_catalog_lookup (pf_application_get_pack_catalog (app),
-                                 PF_BUILTIN_PACK_ID, NULL, NULL);
-}
-
-/* The first boolean question that always applies. */
-static PfQuestion *
-find_boolean_question (PfCriteriaPack *pack)
-{
-  GPtrArray *questions = pf_criteria_pack_get_questions (pack);
-
-  for (guint i = 0; i < questions->len; i++)
-    {
-      PfQuestion *question = g_ptr_array_index (questions, i);
-
-      if (pf_question_get_question_type (question) == PF_QUESTION_BOOLEAN &&
-          pf_question_get_visible_if (question) == NULL)
-        return question;
-    }
-
-  g_assert_not_reached ();
-}
-
-static GFile *
-write_assessment (const char *model)
-{
-  g_autoptr(PfAssessment) assessment = pf_assessment_new (builtin_pack ());
-  g_autoptr(GFile) dir = assessments_dir ();
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pf_assessment_set_model_name (assessment, model);
-  pf_assessment_set_model_version (assessment, "1.0");
-  name = g_strconcat (pf_assessment_get_id (assessment), ".preflight", NULL);
-  file = g_file_get_child (dir, name);
-  pf_assessment_save (assessment, file, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&file);
 }
 
 static PfWindow *
@@ -91,18 +46,6 @@ close_window (PfWindow *window)
 
   gtk_window_close (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE));
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
 }
 
 /* The window makes each view when it first shows it. */
@@ -131,7 +74,7 @@ visible_child_name (gpointer    widget,
                     GType       type,
                     const char *stack)
 {
-  return gtk_stack_get_visible_child_name (template_child (widget, type, stack));
+  return gtk_stack_get_visible_child_name (pf_ui_test_template_child (widget, type, stack));
 }
 
 static void
@@ -141,7 +84,7 @@ test_start_view (void)
   PfStartView *view;
   g_autoptr(GFile) file = NULL;
 
-  reset_data ();
+  pf_ui_test_reset_assessments ();
   window = new_window ();
   view = get_start_view (window);
 
@@ -149,7 +92,7 @@ test_start_view (void)
   g_assert_cmpstr (visible_child_name (view, PF_TYPE_START_VIEW, "stack"), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 0);
 
-  file = write_assessment ("Alpha");
+  file = pf_ui_test_write_assessment (app, "Alpha");
   pf_start_view_reload (view);
 
   g_assert_cmpstr (visible_child_name (view, PF_TYPE_START_VIEW, "stack"), ==, "list");
@@ -178,35 +121,29 @@ test_new_assessment (void)
   g_autoptr(PfAssessment) on_disk = NULL;
   g_autoptr(GError) error = NULL;
 
-  reset_data ();
+  pf_ui_test_reset_assessments ();
   window = new_window ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
   dialog = pf_ui_test_find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG);
   g_assert_nonnull (dialog);
-  create_button = template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "create_button");
+  create_button = dialog_child (dialog, "create_button");
 
   /* No model name yet: nothing to create. */
   g_assert_false (gtk_widget_get_sensitive (create_button));
 
-  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "model_row"),
-                         "Falcon");
-  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "version_row"),
-                         "2.1");
+  gtk_editable_set_text (dialog_child (dialog, "model_row"), "Falcon");
+  gtk_editable_set_text (dialog_child (dialog, "version_row"), "2.1");
   g_assert_true (gtk_widget_get_sensitive (create_button));
 
   /* A date that does not exist is refused inline. */
-  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "date_row"),
-                         "2026-02-30");
+  gtk_editable_set_text (dialog_child (dialog, "date_row"), "2026-02-30");
   g_assert_false (gtk_widget_get_sensitive (create_button));
-  g_assert_true (gtk_widget_get_visible (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG,
-                                                         "date_error")));
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "date_error")));
 
-  gtk_editable_set_text (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG, "date_row"),
-                         "2026-12-01");
+  gtk_editable_set_text (dialog_child (dialog, "date_row"), "2026-12-01");
   g_assert_true (gtk_widget_get_sensitive (create_button));
-  g_assert_false (gtk_widget_get_visible (template_child (dialog, PF_TYPE_NEW_ASSESSMENT_DIALOG,
-                                                          "date_error")));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "date_error")));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
 
@@ -236,7 +173,7 @@ test_wizard_navigation (void)
   g_autoptr(GFile) file = NULL;
   PfWindow *window;
   PfAssessmentView *view;
-  PfCriteriaPack *pack = builtin_pack ();
+  PfCriteriaPack *pack = pf_ui_test_builtin_pack (app);
   GPtrArray *sections = pf_criteria_pack_get_sections (pack);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -253,8 +190,8 @@ test_wizard_navigation (void)
                               pf_section_get_id (g_ptr_array_index (sections, sections->len - 1)),
                               NULL);
 
-  reset_data ();
-  file = write_assessment ("Heron");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Heron");
   window = new_window ();
   pf_window_open_file (window, file);
   view = get_assessment_view (window);
@@ -280,7 +217,7 @@ test_wizard_navigation (void)
   g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, "export");
 
   /* The sidebar: one row per section, then the five other pages. */
-  sidebar = template_child (view, PF_TYPE_ASSESSMENT_VIEW, "sidebar_list");
+  sidebar = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "sidebar_list");
   g_assert_nonnull (gtk_list_box_get_row_at_index (sidebar, sections->len + 4));
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, sections->len + 5));
   g_assert_true (gtk_list_box_get_selected_row (sidebar) ==
@@ -310,14 +247,14 @@ test_autosave (void)
   g_autoptr(PfAssessment) on_disk = NULL;
   g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(GError) error = NULL;
-  PfQuestion *question = find_boolean_question (builtin_pack ());
+  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
   const char *id = pf_question_get_id (question);
   PfWindow *window;
   PfSession *session;
   PfAnswer *answer;
 
-  reset_data ();
-  file = write_assessment ("Ibis");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Ibis");
   window = new_window ();
   pf_window_open_file (window, file);
   session = pf_window_get_session (window);
@@ -351,13 +288,13 @@ test_reopen (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(JsonNode) no = json_node_init_boolean (json_node_alloc (), FALSE);
   g_autoptr(GError) error = NULL;
-  PfQuestion *question = find_boolean_question (builtin_pack ());
+  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
   const char *id = pf_question_get_id (question);
   PfWindow *window;
   PfAnswer *answer;
 
-  reset_data ();
-  file = write_assessment ("Jay");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Jay");
   window = new_window ();
   pf_window_open_file (window, file);
 
@@ -402,8 +339,8 @@ test_dropped_evidence (void)
   const PfEvidenceItem *item;
   PfWindow *window;
 
-  reset_data ();
-  file = write_assessment ("Nightjar");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Nightjar");
   g_file_replace_contents (report, "evaluation report\n", 18, NULL, FALSE,
                            G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -445,8 +382,8 @@ find_vadjustment (GtkWidget *widget)
 static GtkAdjustment *
 visible_page_vadjustment (PfWindow *window)
 {
-  GtkStack *pages = template_child (get_assessment_view (window), PF_TYPE_ASSESSMENT_VIEW,
-                                    "page_stack");
+  GtkStack *pages = pf_ui_test_template_child (get_assessment_view (window),
+                                               PF_TYPE_ASSESSMENT_VIEW, "page_stack");
   GtkAdjustment *adjustment = find_vadjustment (gtk_stack_get_visible_child (pages));
 
   g_assert_nonnull (adjustment);
@@ -474,7 +411,7 @@ static void
 test_restore_scroll (void)
 {
   g_autoptr(GFile) file = NULL;
-  GPtrArray *sections = pf_criteria_pack_get_sections (builtin_pack ());
+  GPtrArray *sections = pf_criteria_pack_get_sections (pf_ui_test_builtin_pack (app));
   PfSection *longest = NULL;
   g_autofree char *page = NULL;
   GtkAdjustment *adjustment;
@@ -490,8 +427,8 @@ test_restore_scroll (void)
     }
   page = g_strconcat ("section:", pf_section_get_id (longest), NULL);
 
-  reset_data ();
-  file = write_assessment ("Merlin");
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Merlin");
   window = new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   pf_window_open_file (window, file);
@@ -525,9 +462,9 @@ test_delete_undo (void)
   PfStartView *view;
   GListModel *listed;
 
-  reset_data ();
-  keep = write_assessment ("Kestrel");
-  victim = write_assessment ("Lark");
+  pf_ui_test_reset_assessments ();
+  keep = pf_ui_test_write_assessment (app, "Kestrel");
+  victim = pf_ui_test_write_assessment (app, "Lark");
   window = new_window ();
   view = get_start_view (window);
   listed = pf_start_view_get_assessments (view);

@@ -17,33 +17,11 @@
 
 static PfApplication *app;
 
-static void
-reset_data (void)
+static gpointer
+preferences_child (PfPreferencesWindow *preferences,
+                   const char          *name)
 {
-  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
-
-  pf_ui_test_remove_tree (dir);
-}
-
-static GFile *
-write_assessment (const char *model)
-{
-  PfCriteriaPack *pack = pf_pack_catalog_lookup (pf_application_get_pack_catalog (app),
-                                                 PF_BUILTIN_PACK_ID, NULL, NULL);
-  g_autoptr(PfAssessment) assessment = pf_assessment_new (pack);
-  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pf_assessment_set_model_name (assessment, model);
-  pf_assessment_set_model_version (assessment, "1.0");
-  name = g_strconcat (pf_assessment_get_id (assessment), ".preflight", NULL);
-  file = g_file_get_child (dir, name);
-  pf_assessment_save (assessment, file, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&file);
+  return pf_ui_test_template_child (preferences, PF_TYPE_PREFERENCES_WINDOW, name);
 }
 
 static void
@@ -84,18 +62,6 @@ file_size (GFile *file)
   return g_file_info_get_size (info);
 }
 
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
 static void
 destroy_window (gpointer window)
 {
@@ -118,7 +84,7 @@ open_preferences (void)
 static guint
 count_rows (PfPreferencesWindow *preferences)
 {
-  GtkWidget *list = template_child (preferences, PF_TYPE_PREFERENCES_WINDOW, "trash_list");
+  GtkWidget *list = preferences_child (preferences, "trash_list");
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list);
@@ -132,9 +98,7 @@ count_rows (PfPreferencesWindow *preferences)
 static const char *
 trash_description (PfPreferencesWindow *preferences)
 {
-  return adw_preferences_group_get_description (template_child (preferences,
-                                                                PF_TYPE_PREFERENCES_WINDOW,
-                                                                "trash_group"));
+  return adw_preferences_group_get_description (preferences_child (preferences, "trash_group"));
 }
 
 /* Delete through the start view, find it in the preferences, restore it. */
@@ -153,14 +117,15 @@ test_delete_list_restore (void)
   AdwMessageDialog *dialog;
   GtkWidget *row;
   GtkWidget *button;
+  GtkWidget *list;
   PfStartView *view;
   PfWindow *window;
   g_autoptr(GError) error = NULL;
   guint64 total = 0;
 
-  reset_data ();
-  keep = write_assessment ("Kestrel");
-  victim = write_assessment ("Lark");
+  pf_ui_test_reset_assessments ();
+  keep = pf_ui_test_write_assessment (app, "Kestrel");
+  victim = pf_ui_test_write_assessment (app, "Lark");
   victim_bytes = read_file (victim);
   window = pf_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
@@ -199,10 +164,8 @@ test_delete_list_restore (void)
   g_assert_nonnull (button);
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Restore “Lark 1.0”");
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (template_child (preferences,
-                                                                                   PF_TYPE_PREFERENCES_WINDOW,
-                                                                                   "trash_list")),
-                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  list = preferences_child (preferences, "trash_list");
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL));
 
   /* The row's button restores it under its own name, and the start view
    * lists it again. */
@@ -239,10 +202,10 @@ test_empty_asks_first (void)
   AdwMessageDialog *dialog;
   GFile *trashed[3];
 
-  reset_data ();
-  keep = write_assessment ("Osprey");
-  first = write_assessment ("Petrel");
-  second = write_assessment ("Quail");
+  pf_ui_test_reset_assessments ();
+  keep = pf_ui_test_write_assessment (app, "Osprey");
+  first = pf_ui_test_write_assessment (app, "Petrel");
+  second = pf_ui_test_write_assessment (app, "Quail");
   write_file (garbled, "{ not an assessment");
   trashed[0] = pf_assessment_trash_add (trash, first, &error);
   g_assert_no_error (error);
@@ -257,9 +220,8 @@ test_empty_asks_first (void)
   /* An unreadable file is listed by its name. */
   g_assert_nonnull (pf_ui_test_find_row (GTK_WIDGET (preferences), "garbled.preflight"));
   g_assert_nonnull (pf_ui_test_find_row (GTK_WIDGET (preferences), "Petrel 1.0"));
-  empty_button = adw_preferences_group_get_header_suffix (template_child (preferences,
-                                                                          PF_TYPE_PREFERENCES_WINDOW,
-                                                                          "trash_group"));
+  empty_button = adw_preferences_group_get_header_suffix (preferences_child (preferences,
+                                                                             "trash_group"));
   g_assert_true (GTK_IS_BUTTON (empty_button));
   g_assert_true (gtk_widget_is_sensitive (empty_button));
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (empty_button),
@@ -311,7 +273,7 @@ test_free_names (void)
   g_autofree char *restored_name = NULL;
   g_autofree char *contents = NULL;
 
-  reset_data ();
+  pf_ui_test_reset_assessments ();
   write_file (file, "first");
   first = pf_assessment_trash_add (trash, file, &error);
   g_assert_no_error (error);
@@ -347,8 +309,8 @@ test_stale_partial_import (void)
   g_autoptr(GFile) assessment = NULL;
   g_autoptr(PfApplication) second_app = NULL;
 
-  reset_data ();
-  assessment = write_assessment ("Raven");
+  pf_ui_test_reset_assessments ();
+  assessment = pf_ui_test_write_assessment (app, "Raven");
   write_file (partial, "{}");
   write_file (other_part, "mine");
 
@@ -372,8 +334,8 @@ test_same_id (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
 
-  reset_data ();
-  listed = write_assessment ("Razorbill");
+  pf_ui_test_reset_assessments ();
+  listed = pf_ui_test_write_assessment (app, "Razorbill");
   contents = read_file (listed);
   write_file (copy, contents);
   trashed = pf_assessment_trash_add (trash, copy, &error);
