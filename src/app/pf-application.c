@@ -285,6 +285,7 @@ pf_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.help", { "F1", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (pf_application_parent_class)->startup (app);
@@ -333,8 +334,7 @@ pf_application_init (PfApplication *self)
 PfApplication *
 pf_application_new (void)
 {
-  /* A fixed base path: the .Devel app id must find the same resources
-   * (style.css, gtk/help-overlay.ui). */
+  /* A fixed base path: the .Devel app id must find the same style.css. */
   return g_object_new (PF_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
