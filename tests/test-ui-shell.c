@@ -80,6 +80,7 @@ visible_child_name (gpointer    widget,
 static void
 test_start_view (void)
 {
+  GtkMenuButton *menu_button;
   PfWindow *window;
   PfStartView *view;
   g_autoptr(GFile) file = NULL;
@@ -91,6 +92,15 @@ test_start_view (void)
   g_assert_cmpstr (visible_child_name (window, PF_TYPE_WINDOW, "stack"), ==, "start");
   g_assert_cmpstr (visible_child_name (view, PF_TYPE_START_VIEW, "stack"), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 0);
+
+  /* The main menu is made when first opened, from the template's model. */
+  menu_button = pf_ui_test_template_child (view, PF_TYPE_START_VIEW, "menu_button");
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  gtk_menu_button_popup (menu_button);
+  g_assert_true (gtk_menu_button_get_menu_model (menu_button) ==
+                 pf_ui_test_template_child (view, PF_TYPE_START_VIEW, "primary_menu"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_menu_button_popdown (menu_button);
 
   file = pf_ui_test_write_assessment (app, "Alpha");
   pf_start_view_reload (view);

@@ -15,6 +15,7 @@
 #include "pf-determination-page.h"
 #include "pf-evidence-page.h"
 #include "pf-export-page.h"
+#include "pf-menu-button.h"
 #include "pf-page.h"
 #include "pf-review-page.h"
 #include "pf-section-page.h"
@@ -42,6 +43,8 @@ struct _PfAssessmentView
   gulong          restore_handler;
 
   AdwToastOverlay *toast_overlay;
+  GtkMenuButton   *menu_button;
+  GMenuModel      *primary_menu;
   AdwWindowTitle  *window_title;
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
@@ -771,6 +774,8 @@ pf_assessment_view_class_init (PfAssessmentViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/preflightapp/Preflight/pf-assessment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PfAssessmentView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PfAssessmentView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PfAssessmentView, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PfAssessmentView, window_title);
   gtk_widget_class_bind_template_child (widget_class, PfAssessmentView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PfAssessmentView, search_entry);
@@ -800,6 +805,7 @@ pf_assessment_view_init (PfAssessmentView *self)
   self->pages = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pf_menu_button_set_menu_on_demand (self->menu_button, self->primary_menu);
 
   self->settings = g_settings_new (PF_APPLICATION_SCHEMA_ID);
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);

@@ -10,6 +10,7 @@
 
 #include "pf-evidence-import.h"
 #include "pf-file-chooser.h"
+#include "pf-menu-button.h"
 #include "pf-question-tools.h"
 #include "pf-tag.h"
 
@@ -323,21 +324,6 @@ build_menu (void)
   return G_MENU_MODEL (menu);
 }
 
-/* Each row's menu is some forty widgets: built when first opened rather
- * than for every row of a page before its first frame (bench/run). */
-static void
-create_menu (GtkMenuButton *button,
-             gpointer       user_data)
-{
-  g_autoptr(GMenuModel) menu = NULL;
-
-  if (gtk_menu_button_get_menu_model (button) != NULL)
-    return;
-
-  menu = build_menu ();
-  gtk_menu_button_set_menu_model (button, menu);
-}
-
 static void
 pf_question_tools_dispose (GObject *object)
 {
@@ -372,6 +358,7 @@ pf_question_tools_class_init (PfQuestionToolsClass *klass)
 static void
 pf_question_tools_init (PfQuestionTools *self)
 {
+  g_autoptr(GMenuModel) menu = build_menu ();
   GtkWidget *cancel;
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
@@ -412,8 +399,7 @@ pf_question_tools_init (PfQuestionTools *self)
 
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
-                                         create_menu, NULL, NULL);
+  pf_menu_button_set_menu_on_demand (GTK_MENU_BUTTON (self->menu_button), menu);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->menu_button, _("Question Menu"));

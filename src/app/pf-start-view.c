@@ -13,6 +13,7 @@
 #include "pf-application.h"
 #include "pf-assessment-trash.h"
 #include "pf-file-chooser.h"
+#include "pf-menu-button.h"
 #include "pf-partial-import.h"
 #include "pf-start-view.h"
 #include "pf-width-first-layout.h"
@@ -29,6 +30,8 @@ struct _PfStartView
   gboolean         disposed;            /* a late import result touches no widget */
 
   AdwToastOverlay *toast_overlay;
+  GtkMenuButton   *menu_button;
+  GMenuModel      *primary_menu;
   GtkStack        *stack;
   GtkListBox      *list_box;
 };
@@ -689,6 +692,8 @@ pf_start_view_class_init (PfStartViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/preflightapp/Preflight/pf-start-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PfStartView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PfStartView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PfStartView, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PfStartView, stack);
   gtk_widget_class_bind_template_child (widget_class, PfStartView, list_box);
 
@@ -702,6 +707,7 @@ static void
 pf_start_view_init (PfStartView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pf_menu_button_set_menu_on_demand (self->menu_button, self->primary_menu);
 
   self->assessments = g_list_store_new (G_TYPE_FILE);
   /* Deleting here or in another window, and restoring from the
