@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "pf-application.h"
 #include "pf-assessment-view.h"
@@ -80,6 +81,11 @@ visible_child_name (gpointer    widget,
 static void
 test_start_view (void)
 {
+  g_autoptr(GFile) dir = assessments_dir ();
+  g_autoptr(GFile) broken = NULL;
+  const char *pack_title;
+  GtkWidget *pack_label;
+  GtkWidget *row;
   GtkMenuButton *menu_button;
   PfWindow *window;
   PfStartView *view;
@@ -112,6 +118,25 @@ test_start_view (void)
 
     g_assert_true (g_file_equal (listed, file));
   }
+
+  /* One pack for all: named once above the list, not on each row. */
+  pack_label = pf_ui_test_template_child (view, PF_TYPE_START_VIEW, "pack_label");
+  pack_title = pf_criteria_pack_get_title (pf_ui_test_builtin_pack (app));
+  g_assert_true (gtk_widget_get_visible (pack_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (pack_label)), pack_title));
+  row = pf_ui_test_find_row (GTK_WIDGET (view), "Alpha 1.0");
+  g_assert_nonnull (row);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), pack_title));
+
+  /* An unreadable file has no pack: then each row names its own. */
+  broken = g_file_get_child (dir, "broken.preflight");
+  g_assert_true (g_file_replace_contents (broken, "{", 1, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, NULL));
+  pf_start_view_reload (view);
+  g_assert_false (gtk_widget_get_visible (pack_label));
+  row = pf_ui_test_find_row (GTK_WIDGET (view), "Alpha 1.0");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), pack_title));
+  g_assert_true (g_file_delete (broken, NULL, NULL));
 
   /* Activating the row's action opens the assessment in the window. */
   gtk_widget_activate_action (GTK_WIDGET (view), "start.open", "s", g_file_peek_path (file));

@@ -33,6 +33,7 @@ struct _PfStartView
   GtkMenuButton   *menu_button;
   GMenuModel      *primary_menu;
   GtkStack        *stack;
+  GtkLabel        *pack_label;
   GtkListBox      *list_box;
 };
 
@@ -177,9 +178,11 @@ outcome_css_class (PfOutcome outcome)
   return pf_outcome_to_string (outcome);
 }
 
+/* @show_pack: FALSE when the heading already names the one pack all rows use. */
 static GtkWidget *
 create_row (PfStartView *self,
-            Entry       *entry)
+            Entry       *entry,
+            gboolean     show_pack)
 {
   g_autofree char *title = NULL;
   g_autofree char *delete_label = NULL;
@@ -221,7 +224,8 @@ create_row (PfStartView *self,
       guint answered, total;
 
       pf_determination_get_progress (entry->determination, &answered, &total);
-      g_string_append_printf (subtitle, "%s · ", pf_criteria_pack_get_title (pack));
+      if (show_pack)
+        g_string_append_printf (subtitle, "%s · ", pf_criteria_pack_get_title (pack));
       /* Translators: progress of the questionnaire, e.g. "12 of 57 answered" */
       g_string_append_printf (subtitle, _("%u of %u answered"), answered, total);
 
@@ -278,6 +282,28 @@ create_row (PfStartView *self,
   return row;
 }
 
+/* The pack every listed assessment uses, or NULL when they differ or one
+ * has none (unreadable, or its pack is missing): said once above the
+ * list, not on every row. */
+static PfCriteriaPack *
+find_common_pack (GPtrArray *entries)
+{
+  PfCriteriaPack *common = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      PfCriteriaPack *pack = entry->determination != NULL
+                             ? pf_assessment_get_pack (entry->assessment) : NULL;
+
+      if (pack == NULL || (common != NULL && pack != common))
+        return NULL;
+      common = pack;
+    }
+
+  return common;
+}
+
 void
 pf_start_view_reload (PfStartView *self)
 {
@@ -285,6 +311,7 @@ pf_start_view_reload (PfStartView *self)
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(GError) error = NULL;
+  PfCriteriaPack *common_pack;
   GtkWidget *child;
 
   g_return_if_fail (PF_IS_START_VIEW (self));
@@ -317,6 +344,19 @@ pf_start_view_reload (PfStartView *self)
 
   g_ptr_array_sort (entries, compare_entries);
 
+  common_pack = find_common_pack (entries);
+  if (common_pack != NULL)
+    {
+      g_autofree char *pack_text = NULL;
+
+      /* Translators: %s is the title of a criteria pack, %s its version */
+      pack_text = g_strdup_printf (_("Criteria pack: %s %s"),
+                                   pf_criteria_pack_get_title (common_pack),
+                                   pf_criteria_pack_get_version (common_pack));
+      gtk_label_set_text (self->pack_label, pack_text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->pack_label), common_pack != NULL);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
   g_list_store_remove_all (self->assessments);
@@ -325,7 +365,7 @@ pf_start_view_reload (PfStartView *self)
     {
       Entry *entry = g_ptr_array_index (entries, i);
 
-      gtk_list_box_append (self->list_box, create_row (self, entry));
+      gtk_list_box_append (self->list_box, create_row (self, entry, common_pack == NULL));
       g_list_store_append (self->assessments, entry->file);
     }
 
@@ -695,6 +735,7 @@ pf_start_view_class_init (PfStartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfStartView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PfStartView, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PfStartView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PfStartView, pack_label);
   gtk_widget_class_bind_template_child (widget_class, PfStartView, list_box);
 
   gtk_widget_class_install_action (widget_class, "start.open", "s", open_action);
