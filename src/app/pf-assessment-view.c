@@ -657,8 +657,7 @@ build_pages (PfAssessmentView *self)
   /* Reopening lands on the page directly, without sliding through. */
   transition = gtk_stack_get_transition_type (self->page_stack);
   gtk_stack_set_transition_type (self->page_stack, GTK_STACK_TRANSITION_TYPE_NONE);
-  gtk_widget_set_visible (GTK_WIDGET (first), TRUE);
-  gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (first));
+  show_page (self, first);
   gtk_stack_set_transition_type (self->page_stack, transition);
 
   self->rebuilding = FALSE;
