@@ -127,6 +127,11 @@ test_start_view (void)
   row = pf_ui_test_find_row (GTK_WIDGET (view), "Alpha 1.0");
   g_assert_nonnull (row);
   g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), pack_title));
+  /* The tooltip, set before the row was in the window, has the whole
+   * subtitle, and the row is still shown. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==,
+                   adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_true (gtk_widget_get_visible (row));
 
   /* An unreadable file has no pack: then each row names its own. */
   broken = g_file_get_child (dir, "broken.preflight");

@@ -12,6 +12,7 @@
 
 #include "pf-date-row.h"
 #include "pf-question-entry.h"
+#include "pf-tooltip.h"
 
 struct _PfDateRow
 {
@@ -107,7 +108,7 @@ pf_date_row_new (PfSession  *session,
   self->pick_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->pick_button), "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->pick_button), popover);
-  gtk_widget_set_tooltip_text (self->pick_button, _("Pick a Date"));
+  pf_tooltip_set_text (self->pick_button, _("Pick a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pick_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a date"),
                                   -1);

@@ -14,6 +14,7 @@
 #include "pf-determination-page.h"
 #include "pf-tag.h"
 #include "pf-indicator-chart.h"
+#include "pf-tooltip.h"
 
 struct _PfDeterminationPage
 {
@@ -120,7 +121,7 @@ indicator_row_new (PfDeterminationPage     *self,
     {
       GtkWidget *tag = pf_tag_new (_("Placeholder"), "pf-placeholder");
 
-      gtk_widget_set_tooltip_text (tag, _("A draft rule: no public source fixes it; "
+      pf_tooltip_set_text (tag, _("A draft rule: no public source fixes it; "
                                           "it is not an official criterion"));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tag);
     }

@@ -15,6 +15,7 @@
 #include "pf-evidence-page.h"
 #include "pf-tag.h"
 #include "pf-file-chooser.h"
+#include "pf-tooltip.h"
 
 /* How many hex digits of a hash the list shows. */
 #define SHORT_HASH_LEN 12
@@ -111,7 +112,7 @@ item_button_new (PfEvidencePage       *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  pf_tooltip_set_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -149,14 +150,14 @@ item_row_new (PfEvidencePage       *self,
     {
       GtkWidget *tag = pf_tag_new (_("Missing"), "pf-problem");
 
-      gtk_widget_set_tooltip_text (tag, _("The stored copy of this file is gone; attach the file again"));
+      pf_tooltip_set_text (tag, _("The stored copy of this file is gone; attach the file again"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
   else if (state == PF_BLOB_ALTERED)
     {
       GtkWidget *tag = pf_tag_new (_("Altered"), "pf-problem");
 
-      gtk_widget_set_tooltip_text (tag, _("The stored copy no longer matches its SHA-256; attach the original file again"));
+      pf_tooltip_set_text (tag, _("The stored copy no longer matches its SHA-256; attach the original file again"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
 

@@ -15,6 +15,7 @@
 #include "pf-application.h"
 #include "pf-assessment-trash.h"
 #include "pf-file-chooser.h"
+#include "pf-tooltip.h"
 #include "pf-preferences-window.h"
 
 struct _PfPreferencesWindow
@@ -245,7 +246,7 @@ create_trash_row (const PfTrashedAssessment *trashed)
 
   button = gtk_button_new_with_mnemonic (_("_Restore"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Put the assessment back in the list"));
+  pf_tooltip_set_text (button, _("Put the assessment back in the list"));
   /* Translators: %s is the model name and version of a deleted assessment */
   restore_label = g_strdup_printf (_("Restore “%s”"), trashed->title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),

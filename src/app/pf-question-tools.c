@@ -13,6 +13,7 @@
 #include "pf-menu-button.h"
 #include "pf-question-tools.h"
 #include "pf-tag.h"
+#include "pf-tooltip.h"
 
 struct _PfQuestionTools
 {
@@ -365,7 +366,7 @@ pf_question_tools_init (PfQuestionTools *self)
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 
   self->critical_tag = pf_tag_new (_("Critical"), "pf-critical");
-  gtk_widget_set_tooltip_text (self->critical_tag,
+  pf_tooltip_set_text (self->critical_tag,
                                _("While this is unknown the outcome cannot be “likely not covered”"));
   self->unknown_tag = pf_tag_new (_("Unknown"), "pf-unknown");
   self->review_tag = pf_tag_new (_("Needs review"), "pf-review");
@@ -389,7 +390,7 @@ pf_question_tools_init (PfQuestionTools *self)
                                   -1);
   cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
   gtk_widget_add_css_class (cancel, "flat");
-  gtk_widget_set_tooltip_text (cancel, _("Cancel Attaching"));
+  pf_tooltip_set_text (cancel, _("Cancel Attaching"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (cancel),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel attaching"),
                                   -1);
@@ -402,7 +403,7 @@ pf_question_tools_init (PfQuestionTools *self)
   pf_menu_button_set_menu_on_demand (GTK_MENU_BUTTON (self->menu_button), menu);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->menu_button, _("Question Menu"));
+  pf_tooltip_set_text (self->menu_button, _("Question Menu"));
 
   gtk_widget_set_parent (self->critical_tag, GTK_WIDGET (self));
   gtk_widget_set_parent (self->unknown_tag, GTK_WIDGET (self));
@@ -485,7 +486,7 @@ pf_question_tools_sync (PfQuestionTools *self)
   gtk_widget_set_visible (self->unknown_tag, unknown);
   gtk_widget_set_visible (self->review_tag, needs_review);
   gtk_widget_set_visible (self->note_icon, note != NULL && note[0] != '\0');
-  gtk_widget_set_tooltip_text (self->note_icon, note);
+  pf_tooltip_set_text (self->note_icon, note);
   if (note != NULL)
     {
       g_autofree char *label = g_strdup_printf (_("Note: %s"), note);
@@ -510,7 +511,7 @@ pf_question_tools_show_error (PfQuestionTools *self,
   g_return_if_fail (PF_IS_QUESTION_TOOLS (self));
 
   gtk_widget_set_visible (self->error_icon, message != NULL);
-  gtk_widget_set_tooltip_text (self->error_icon, message);
+  pf_tooltip_set_text (self->error_icon, message);
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, message,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-receipt-row.h"
+#include "pf-tooltip.h"
 
 GtkWidget *
 pf_receipt_row_new (const PfReceipt *receipt)
@@ -47,7 +48,7 @@ pf_receipt_row_new (const PfReceipt *receipt)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("send-to-symbolic"));
-  gtk_widget_set_tooltip_text (row, tooltip);
+  pf_tooltip_set_text (row, tooltip);
 
   return row;
 }

@@ -11,6 +11,7 @@
 
 #include "pf-receipt-row.h"
 #include "pf-review-page.h"
+#include "pf-tooltip.h"
 
 struct _PfReviewPage
 {
@@ -93,13 +94,13 @@ signoff_row_new (PfReviewPage    *self,
   if (stale)
     {
       tag = tag_new (_("Stale"), "pf-stale");
-      gtk_widget_set_tooltip_text (tag, _("The answers or evidence changed after this sign-off; it no longer covers them"));
+      pf_tooltip_set_text (tag, _("The answers or evidence changed after this sign-off; it no longer covers them"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
   else
     {
       tag = tag_new (_("Current"), "pf-current");
-      gtk_widget_set_tooltip_text (tag, _("Nothing changed since this sign-off"));
+      pf_tooltip_set_text (tag, _("Nothing changed since this sign-off"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
 

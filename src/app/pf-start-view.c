@@ -16,6 +16,7 @@
 #include "pf-menu-button.h"
 #include "pf-partial-import.h"
 #include "pf-start-view.h"
+#include "pf-tooltip.h"
 #include "pf-width-first-layout.h"
 
 struct _PfStartView
@@ -260,12 +261,12 @@ create_row (PfStartView *self,
    * assessments 1.5 × a bare window's (bench/run, DESIGN.md §8). */
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   pf_width_first_layout_install_in_row (row);
-  gtk_widget_set_tooltip_text (row, subtitle->str);
+  pf_tooltip_set_text (row, subtitle->str);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Delete Assessment"));
+  pf_tooltip_set_text (button, _("Delete Assessment"));
   /* Translators: %s is the model name and version */
   delete_label = g_strdup_printf (_("Delete “%s”"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
