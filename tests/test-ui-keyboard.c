@@ -443,6 +443,51 @@ test_wizard_and_search (void)
   close_window (window);
 }
 
+static gboolean
+menu_open (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+static gboolean
+menu_closed (gpointer button)
+{
+  return !menu_open (button);
+}
+
+/* F10 opens the main menu of the view the window shows, Escape closes it:
+ * on the start page and in an assessment. */
+static void
+test_main_menu (void)
+{
+  g_autoptr(GFile) file = NULL;
+  GtkMenuButton *button;
+  PfWindow *window;
+  gpointer view;
+
+  pf_ui_test_reset_assessments ();
+  file = pf_ui_test_write_assessment (app, "Tern");
+  window = new_window ();
+  view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW);
+  button = pf_ui_test_template_child (view, PF_TYPE_START_VIEW, "menu_button");
+  press ("F10");
+  pf_ui_test_wait_until (menu_open, button, KEY_TIMEOUT);
+  press ("Escape");
+  pf_ui_test_wait_until (menu_closed, button, KEY_TIMEOUT);
+
+  pf_window_open_file (window, file);
+  view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_ASSESSMENT_VIEW);
+  button = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "menu_button");
+  press ("F10");
+  pf_ui_test_wait_until (menu_open, button, KEY_TIMEOUT);
+  press ("Escape");
+  pf_ui_test_wait_until (menu_closed, button, KEY_TIMEOUT);
+
+  close_window (window);
+}
+
 static AdwMessageDialog *
 ask_to_delete (PfStartView *view,
                GFile       *file)
@@ -650,6 +695,7 @@ main (int    argc,
   g_test_add_data_func ("/ui/keyboard/new-assessment-escape", test_new_assessment_escape,
                         run_test);
   g_test_add_data_func ("/ui/keyboard/wizard-and-search", test_wizard_and_search, run_test);
+  g_test_add_data_func ("/ui/keyboard/main-menu", test_main_menu, run_test);
   g_test_add_data_func ("/ui/keyboard/delete-confirmation", test_delete_confirmation, run_test);
   g_test_add_data_func ("/ui/keyboard/sidebar-preferences-open",
                         test_sidebar_preferences_open, run_test);
