@@ -576,6 +576,38 @@ test_walk_to_likely_covered (Fixture       *fixture,
   g_object_unref (b);
 }
 
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* A hidden section page has no rows; showing it builds them at once, so
+ * that the window measures the page with its rows before mapping it. */
+static void
+test_rows_built_when_shown (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PfSection *section = g_ptr_array_index (pf_criteria_pack_get_sections (fixture->pack), 0);
+  GtkWidget *page = pf_section_page_new (fixture->session, section);
+  GtkWidget *list_box = pf_ui_test_template_child (page, PF_TYPE_SECTION_PAGE, "list_box");
+
+  gtk_widget_set_visible (page, FALSE);
+  gtk_window_set_child (fixture->window, page);
+  g_assert_cmpuint (count_children (list_box), ==, 0);
+
+  gtk_widget_set_visible (page, TRUE);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (count_children (list_box), ==,
+                    pf_section_get_questions (section)->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -594,6 +626,7 @@ main (int    argc,
   ADD ("evidence-add-files", test_evidence_add_files);
   ADD ("timeline-dates", test_timeline_dates);
   ADD ("walk-to-likely-covered", test_walk_to_likely_covered);
+  ADD ("rows-built-when-shown", test_rows_built_when_shown);
 
 #undef ADD
 

@@ -92,10 +92,12 @@ on_assessment_changed (PfSectionPage *self,
     pf_question_row_sync (PF_QUESTION_ROW (row));
 }
 
-/* Rows are built when the page is first mapped or a row is asked for: an
- * assessment opens on one page, and building every section's rows before
- * the first frame made opening it several times slower than a bare window
- * (bench/run, DESIGN.md §8). */
+/* Rows are built when the page is first shown (or mapped, if it was never
+ * hidden) or a row is asked for: an assessment opens on one page, and
+ * building every section's rows before the first frame made opening it
+ * several times slower than a bare window (bench/run, DESIGN.md §8).
+ * Building them on show rather than on map means the window measures the
+ * first page once, with its rows, before it maps. */
 static void
 ensure_rows (PfSectionPage *self)
 {
@@ -126,6 +128,13 @@ focus_now (PfSectionPage *self,
 
   if (row != NULL)
     gtk_widget_grab_focus (row);
+}
+
+static void
+pf_section_page_show (GtkWidget *widget)
+{
+  ensure_rows (PF_SECTION_PAGE (widget));
+  GTK_WIDGET_CLASS (pf_section_page_parent_class)->show (widget);
 }
 
 static void
@@ -186,6 +195,7 @@ pf_section_page_class_init (PfSectionPageClass *klass)
 
   object_class->dispose = pf_section_page_dispose;
   object_class->finalize = pf_section_page_finalize;
+  widget_class->show = pf_section_page_show;
   widget_class->map = pf_section_page_map;
   page_class->commit = pf_section_page_commit;
 
