@@ -457,13 +457,21 @@ menu_closed (gpointer button)
   return !menu_open (button);
 }
 
+static void
+press_f10_and_escape (GtkMenuButton *button)
+{
+  press ("F10");
+  pf_ui_test_wait_until (menu_open, button, KEY_TIMEOUT);
+  press ("Escape");
+  pf_ui_test_wait_until (menu_closed, button, KEY_TIMEOUT);
+}
+
 /* F10 opens the main menu of the view the window shows, Escape closes it:
  * on the start page and in an assessment. */
 static void
 test_main_menu (void)
 {
   g_autoptr(GFile) file = NULL;
-  GtkMenuButton *button;
   PfWindow *window;
   gpointer view;
 
@@ -471,19 +479,11 @@ test_main_menu (void)
   file = pf_ui_test_write_assessment (app, "Tern");
   window = new_window ();
   view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW);
-  button = pf_ui_test_template_child (view, PF_TYPE_START_VIEW, "menu_button");
-  press ("F10");
-  pf_ui_test_wait_until (menu_open, button, KEY_TIMEOUT);
-  press ("Escape");
-  pf_ui_test_wait_until (menu_closed, button, KEY_TIMEOUT);
+  press_f10_and_escape (pf_ui_test_template_child (view, PF_TYPE_START_VIEW, "menu_button"));
 
   pf_window_open_file (window, file);
   view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_ASSESSMENT_VIEW);
-  button = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "menu_button");
-  press ("F10");
-  pf_ui_test_wait_until (menu_open, button, KEY_TIMEOUT);
-  press ("Escape");
-  pf_ui_test_wait_until (menu_closed, button, KEY_TIMEOUT);
+  press_f10_and_escape (pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "menu_button"));
 
   close_window (window);
 }
