@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -713,6 +714,7 @@ test_set_value_invalid (void)
   g_autoptr(JsonNode) text = parse_json ("\"yes\"");
   g_autoptr(JsonNode) out_of_range = parse_json ("150");
   g_autoptr(JsonNode) bogus_option = parse_json ("\"carrier-pigeon\"");
+  const double not_finite[] = { NAN, INFINITY, -INFINITY };
   g_autoptr(GError) error = NULL;
   ChangedLog log = { 0, };
 
@@ -729,6 +731,22 @@ test_set_value_invalid (void)
   g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE);
   g_clear_error (&error);
   g_assert_null (pf_assessment_get_answer (assessment, "a.score"));
+
+  /* Not a number is in no range, and infinity would be saved as "inf.0",
+   * which is not JSON: neither is a number answer. */
+  for (guint i = 0; i < G_N_ELEMENTS (not_finite); i++)
+    {
+      g_autoptr(JsonNode) value = json_node_init_double (json_node_alloc (), not_finite[i]);
+
+      g_assert_false (pf_assessment_set_value (assessment, "a.score", value, &error));
+      g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE);
+      g_clear_error (&error);
+      g_assert_false (pf_assessment_set_value (assessment, "a.tasks", value, &error));
+      g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE);
+      g_clear_error (&error);
+    }
+  g_assert_null (pf_assessment_get_answer (assessment, "a.score"));
+  g_assert_null (pf_assessment_get_answer (assessment, "a.tasks"));
 
   g_assert_false (pf_assessment_set_value (assessment, "a.access", bogus_option, &error));
   g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE);

@@ -297,6 +297,14 @@ pf_cli_import_answers (const PfCliCommand  *command,
                      "one object {\"question.id\": value, …}"), answers_path, depth_line);
       return pf_cli_fail (error);
     }
+  /* json-glib would read 1e999 as infinity. */
+  if (!pf_json_guard_check_numbers (answers_data, answers_len, &depth_line))
+    {
+      g_set_error (&error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("%s: line %u: a number is too large to store; numbers stay below 1e308"),
+                   answers_path, depth_line);
+      return pf_cli_fail (error);
+    }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, answers_data != NULL ? answers_data : "",

@@ -884,6 +884,15 @@ pf_assessment_new_from_bytes (GBytes      *bytes,
                    origin, depth_line);
       return NULL;
     }
+  /* json-glib would read 1e999 as infinity and save it as “inf.0”. */
+  if (!pf_json_guard_check_numbers (data, len, &depth_line))
+    {
+      g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_MALFORMED,
+                   _("%s: line %u: a number is too large to store. The file may be damaged; "
+                     "restore it from a backup."),
+                   origin, depth_line);
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &parse_error))

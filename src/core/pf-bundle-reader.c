@@ -640,6 +640,14 @@ validate_scan (Scan    *scan,
                      "bundle is damaged. Ask the sender for a fresh export."), depth_line);
       return FALSE;
     }
+  /* json-glib would read 1e999 as infinity. */
+  if (!pf_json_guard_check_numbers (data, len, &depth_line))
+    {
+      g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
+                   _("manifest.json, line %u: a number is too large to store; the bundle is "
+                     "damaged or hostile. Ask the sender for a fresh export."), depth_line);
+      return FALSE;
+    }
   /* An empty manifest.json gives NULL data, which json-glib refuses with a
    * critical instead of a parse error (found by fuzz-bundle). */
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))

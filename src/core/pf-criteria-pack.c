@@ -1196,10 +1196,11 @@ index_readers (PfCriteriaPack *self)
 }
 
 /* Refuses documents that nest deep enough to exhaust the recursive JSON
- * parser's stack, or hold several documents, before it runs (hardening:
- * the scans are shared with the other loaders in pf-json-guard.c). */
+ * parser's stack, hold several documents or numbers too large for a double,
+ * before it runs (hardening: the scans are shared with the other loaders in
+ * pf-json-guard.c). */
 static gboolean
-check_nesting (GBytes  *bytes,
+check_guards (GBytes  *bytes,
                GError **error)
 {
   gsize size;
@@ -1221,6 +1222,14 @@ check_nesting (GBytes  *bytes,
                      "exactly one JSON object"), line);
       return FALSE;
     }
+  /* json-glib would read 1e999 as infinity. */
+  if (!pf_json_guard_check_numbers (data, size, &line))
+    {
+      g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
+                   _("line %u: a number is too large to store — numbers in a pack stay "
+                     "below 1e308"), line);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -1235,7 +1244,7 @@ parse_document (JsonParser  *parser,
   const char *data = g_bytes_get_data (bytes, &size);
   JsonNode *root;
 
-  if (!check_nesting (bytes, error))
+  if (!check_guards (bytes, error))
     return NULL;
 
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))

@@ -1,4 +1,4 @@
-/* pf-json-guard.c: the nesting pre-scan run before json-glib sees outside JSON.
+/* pf-json-guard.c: the pre-scans run before json-glib sees outside JSON.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,44 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "pf-json-guard.h"
+
+/* Looks at data[*i] for a scan that skips strings: counts lines, steps
+ * over the byte an escape hides, and tracks *@in_string. Returns whether
+ * data[*i] is outside every string and not a quote, for the scan to look
+ * at. */
+static gboolean
+outside_strings (const char *data,
+                 gsize      *i,
+                 gboolean   *in_string,
+                 guint      *line)
+{
+  char c = data[*i];
+
+  if (c == '\n')
+    (*line)++;
+
+  if (*in_string)
+    {
+      /* An escape hides the next byte, so \" does not end the string;
+       * a newline after a backslash is invalid JSON anyway. */
+      if (c == '\\')
+        (*i)++;
+      else if (c == '"')
+        *in_string = FALSE;
+      return FALSE;
+    }
+
+  if (c == '"')
+    {
+      *in_string = TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 gboolean
 pf_json_guard_check (const char *data,
@@ -24,21 +61,10 @@ pf_json_guard_check (const char *data,
     {
       char c = data[i];
 
-      if (c == '\n')
-        line++;
+      if (!outside_strings (data, &i, &in_string, &line))
+        continue;
 
-      if (in_string)
-        {
-          /* An escape hides the next byte, so \" does not end the string;
-           * a newline after a backslash is invalid JSON anyway. */
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
+      if (c == '[' || c == '{')
         {
           if (++depth > max_depth)
             {
@@ -112,6 +138,48 @@ pf_json_guard_check_single (const char *data,
             *out_line = line;
           return FALSE;
         }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+gboolean
+pf_json_guard_check_numbers (const char *data,
+                             gsize       len,
+                             guint      *out_line)
+{
+  gboolean in_string = FALSE;
+  guint line = 1;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize end = i;
+      g_autofree char *number = NULL;
+
+      if (!outside_strings (data, &i, &in_string, &line)
+          || !(g_ascii_isdigit (data[i]) || data[i] == '-'))
+        continue;
+
+      while (end < len && is_number_char (data[end]))
+        end++;
+      /* Whether the token is valid JSON is the parser's business; a
+       * mantissa or exponent long enough to overflow is ours. */
+      number = g_strndup (data + i, end - i);
+      if (!isfinite (g_ascii_strtod (number, NULL)))
+        {
+          if (out_line != NULL)
+            *out_line = line;
+          return FALSE;
+        }
+      i = end - 1;
     }
 
   return TRUE;

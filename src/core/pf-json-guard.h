@@ -1,6 +1,7 @@
-/* pf-json-guard.h: a pre-scan that refuses JSON nested too deeply for
- * json-glib, which parses recursively and overflows the stack on input such
- * as 100,000 nested arrays (json-glib 1.6 crashes with SIGSEGV).
+/* pf-json-guard.h: pre-scans that refuse JSON json-glib would mishandle:
+ * nested too deeply (json-glib parses recursively and overflows the stack on
+ * input such as 100,000 nested arrays: json-glib 1.6 crashes with SIGSEGV),
+ * several documents, and numbers too large for a double.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,5 +32,14 @@ gboolean pf_json_guard_check (const char *data,
 gboolean pf_json_guard_check_single (const char *data,
                                      gsize       len,
                                      guint      *out_line);
+
+/* Whether every number in @data (outside strings) fits a double. json-glib
+ * 1.6 reads 1e999 as infinity and its generator writes that back as
+ * "inf.0", which is not JSON: a file saved after loading such input could
+ * never be read again. On FALSE, *@out_line (nullable) is the line of the
+ * first number out of range. */
+gboolean pf_json_guard_check_numbers (const char *data,
+                                      gsize       len,
+                                      guint      *out_line);
 
 G_END_DECLS

@@ -359,6 +359,13 @@ check_number (PfQuestion *self,
     }
 
   number = json_node_get_double (value);
+  /* Infinity would be saved as “inf.0”, which is not JSON. */
+  if (!isfinite (number))
+    {
+      g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE,
+                   _("The answer to “%s” must be a number"), self->id);
+      return FALSE;
+    }
   if (self->type == PF_QUESTION_INTEGER && number != floor (number))
     {
       g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE,
