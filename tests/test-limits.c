@@ -370,6 +370,47 @@ test_answers_too_large (void)
   assert_answers_refused ("inf.json", contents, "inf.json: line 1: a number is too large to store");
 }
 
+/* json-glib 1.6 turns an escape of half a surrogate pair into bytes that
+ * are not UTF-8, and writes them back so: the saved file could not be read
+ * again. Loaders refuse such escapes; whole pairs are text. */
+static void
+test_json_escapes (void)
+{
+  static const char * const text[] = {
+    "", "[\"\\ud83d\\ude00\", \"\\u00e9\\u0041\"]", "\"\\\\ud800\"", "{\"\\n\\\"\": 1}",
+    "[\"ud800\"]", "\"\\ud83d\\ude00\\ud83d\\ude00\"", NULL
+  };
+  static const char * const halves[] = {
+    "\"\\ud800\"", "\"\\udc00\"", "\"x\\uDBFFy\"", "\"\\ud800\\u0041\"", "\"\\ude00\\ud83d\"",
+    "{\"\\ud800\": 1}", NULL
+  };
+  static const char pack_text[] = "{\n\"x\": \"\\ud800\"}";
+  static const char assessment_text[] = "{\"format\": \"preflight-assessment/1\",\n\n"
+                                        "\"n\": \"M\\udc00x\"}";
+  static const char answers_text[] = "{\"a.checkpoint_hash\": \"\\ud800\"}";
+  g_autoptr(GBytes) pack = g_bytes_new_static (pack_text, strlen (pack_text));
+  g_autoptr(GBytes) assessment = g_bytes_new_static (assessment_text, strlen (assessment_text));
+  g_autoptr(GBytes) answers = g_bytes_new_static (answers_text, strlen (answers_text));
+  g_autoptr(PfCriteriaPack) loaded_pack = NULL;
+  g_autoptr(PfAssessment) loaded_assessment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_guard (pf_json_guard_check_escapes, text, halves, "[\n\"\\ud83d\\ude00\",\n\"\\udfff\"]", 3);
+
+  loaded_pack = pf_criteria_pack_new_from_bytes (pack, "half.pfpack.json", &error);
+  g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "line 2: a \\u escape gives half of a character"));
+  g_assert_null (loaded_pack);
+  g_clear_error (&error);
+
+  loaded_assessment = pf_assessment_new_from_bytes (assessment, "half.preflight", &error);
+  g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "half.preflight: line 3: a \\u escape gives half"));
+  g_assert_null (loaded_assessment);
+
+  assert_answers_refused ("half.json", answers, "half.json: line 1: a \\u escape gives half");
+}
+
 /* A ZIP written byte by byte, so that a test can declare sizes it does not
  * hold, use names libarchive's writer would refuse, and point entries at
  * shared data. Stored or deflated entries. */
@@ -780,6 +821,7 @@ main (int    argc,
   g_test_add_func ("/core/limits/json-guard", test_json_guard);
   g_test_add_func ("/core/limits/json-single", test_json_single);
   g_test_add_func ("/core/limits/json-numbers", test_json_numbers);
+  g_test_add_func ("/core/limits/json-escapes", test_json_escapes);
   g_test_add_func ("/core/limits/pack-too-large", test_pack_too_large);
   g_test_add_func ("/core/limits/pack-too-deep", test_pack_too_deep);
   g_test_add_func ("/core/limits/expression-too-deep", test_expression_too_deep);

@@ -1196,9 +1196,9 @@ index_readers (PfCriteriaPack *self)
 }
 
 /* Refuses documents that nest deep enough to exhaust the recursive JSON
- * parser's stack, hold several documents or numbers too large for a double,
- * before it runs (hardening: the scans are shared with the other loaders in
- * pf-json-guard.c). */
+ * parser's stack, hold several documents, numbers too large for a double or
+ * escapes of half a surrogate pair, before it runs (hardening: the scans are
+ * shared with the other loaders in pf-json-guard.c). */
 static gboolean
 check_guards (GBytes  *bytes,
                GError **error)
@@ -1228,6 +1228,15 @@ check_guards (GBytes  *bytes,
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                    _("line %u: a number is too large to store — numbers in a pack stay "
                      "below 1e308"), line);
+      return FALSE;
+    }
+  /* … and half a surrogate pair as bytes that are not UTF-8. */
+  if (!pf_json_guard_check_escapes (data, size, &line))
+    {
+      g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
+                   _("line %u: a \\u escape gives half of a character (an unpaired "
+                     "surrogate) — write the character itself, or both halves of its pair"),
+                   line);
       return FALSE;
     }
 

@@ -184,3 +184,80 @@ pf_json_guard_check_numbers (const char *data,
 
   return TRUE;
 }
+
+/* The code unit of the \\uXXXX escape at @data[@i], or -1 if there is
+ * none there. */
+static int
+unicode_escape (const char *data,
+                gsize       len,
+                gsize       i)
+{
+  int unit = 0;
+
+  if (i + 6 > len || data[i] != '\\' || data[i + 1] != 'u')
+    return -1;
+
+  for (gsize k = i + 2; k < i + 6; k++)
+    {
+      if (!g_ascii_isxdigit (data[k]))
+        return -1;
+      unit = unit * 16 + g_ascii_xdigit_value (data[k]);
+    }
+
+  return unit;
+}
+
+gboolean
+pf_json_guard_check_escapes (const char *data,
+                             gsize       len,
+                             guint      *out_line)
+{
+  gboolean in_string = FALSE;
+  guint line = 1;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      int unit;
+
+      if (data[i] == '\n')
+        line++;
+
+      if (!in_string)
+        {
+          in_string = data[i] == '"';
+          continue;
+        }
+      if (data[i] == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (data[i] != '\\')
+        continue;
+
+      unit = unicode_escape (data, len, i);
+      if (unit >= 0xd800 && unit <= 0xdbff)
+        {
+          int low = unicode_escape (data, len, i + 6);
+
+          /* A whole pair makes one character. */
+          if (low >= 0xdc00 && low <= 0xdfff)
+            {
+              i += 11;
+              continue;
+            }
+        }
+      if (unit >= 0xd800 && unit <= 0xdfff)
+        {
+          if (out_line != NULL)
+            *out_line = line;
+          return FALSE;
+        }
+      /* Other escapes hide one byte (\\" does not end the string). */
+      i++;
+    }
+
+  return TRUE;
+}
