@@ -305,12 +305,12 @@ pf_cli_import_answers (const PfCliCommand  *command,
                    answers_path, depth_line);
       return pf_cli_fail (error);
     }
-  /* … and half a surrogate pair as bytes that are not UTF-8. */
+  /* … and some escapes as bytes that are not UTF-8. */
   if (!pf_json_guard_check_escapes (answers_data, answers_len, &depth_line))
     {
       g_set_error (&error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                   _("%s: line %u: a \\u escape gives half of a character (an unpaired "
-                     "surrogate); write the character itself"),
+                   _("%s: line %u: a string holds an escape that does not make text; JSON has "
+                     "\\\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u for whole characters"),
                    answers_path, depth_line);
       return pf_cli_fail (error);
     }

@@ -893,13 +893,12 @@ pf_assessment_new_from_bytes (GBytes      *bytes,
                    origin, depth_line);
       return NULL;
     }
-  /* … and half a surrogate pair as bytes that are not UTF-8. */
+  /* … and some escapes as bytes that are not UTF-8. */
   if (!pf_json_guard_check_escapes (data, len, &depth_line))
     {
       g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_MALFORMED,
-                   _("%s: line %u: a \\u escape gives half of a character (an unpaired "
-                     "surrogate), which is not text. The file may be damaged; restore it from "
-                     "a backup."),
+                   _("%s: line %u: a string holds an escape that does not make text. The file "
+                     "may be damaged; restore it from a backup."),
                    origin, depth_line);
       return NULL;
     }

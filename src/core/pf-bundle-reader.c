@@ -648,13 +648,13 @@ validate_scan (Scan    *scan,
                      "damaged or hostile. Ask the sender for a fresh export."), depth_line);
       return FALSE;
     }
-  /* … and half a surrogate pair as bytes that are not UTF-8. */
+  /* … and some escapes as bytes that are not UTF-8. */
   if (!pf_json_guard_check_escapes (data, len, &depth_line))
     {
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
-                   _("manifest.json, line %u: a \\u escape gives half of a character (an "
-                     "unpaired surrogate); the bundle is damaged or hostile. Ask the sender "
-                     "for a fresh export."), depth_line);
+                   _("manifest.json, line %u: a string holds an escape that does not make "
+                     "text; the bundle is damaged or hostile. Ask the sender for a fresh "
+                     "export."), depth_line);
       return FALSE;
     }
   /* An empty manifest.json gives NULL data, which json-glib refuses with a

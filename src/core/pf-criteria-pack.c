@@ -1230,12 +1230,12 @@ check_guards (GBytes  *bytes,
                      "below 1e308"), line);
       return FALSE;
     }
-  /* … and half a surrogate pair as bytes that are not UTF-8. */
+  /* … and some escapes as bytes that are not UTF-8. */
   if (!pf_json_guard_check_escapes (data, size, &line))
     {
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
-                   _("line %u: a \\u escape gives half of a character (an unpaired "
-                     "surrogate) — write the character itself, or both halves of its pair"),
+                   _("line %u: a string holds an escape that does not make text — JSON has "
+                     "\\\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u for whole characters"),
                    line);
       return FALSE;
     }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pf-json-guard.h"
 
@@ -249,13 +250,17 @@ pf_json_guard_check_escapes (const char *data,
               continue;
             }
         }
-      if (unit >= 0xd800 && unit <= 0xdfff)
+      /* Besides half a pair, json-glib takes escapes JSON does not have,
+       * such as octal \256, and turns them into bytes that are not UTF-8. */
+      if ((unit >= 0xd800 && unit <= 0xdfff)
+          || (unit < 0 && (i + 1 >= len || strchr ("\"\\/bfnrt", data[i + 1]) == NULL
+                           || data[i + 1] == '\0')))
         {
           if (out_line != NULL)
             *out_line = line;
           return FALSE;
         }
-      /* Other escapes hide one byte (\\" does not end the string). */
+      /* The escaped byte cannot end the string (\" does not). */
       i++;
     }
 

@@ -1,8 +1,8 @@
 /* pf-json-guard.h: pre-scans that refuse JSON json-glib would mishandle:
  * nested too deeply (json-glib parses recursively and overflows the stack on
  * input such as 100,000 nested arrays: json-glib 1.6 crashes with SIGSEGV),
- * several documents, numbers too large for a double, and escapes of half a
- * surrogate pair.
+ * several documents, numbers too large for a double, and string escapes
+ * that do not make text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,9 +43,10 @@ gboolean pf_json_guard_check_numbers (const char *data,
                                       gsize       len,
                                       guint      *out_line);
 
-/* Whether every \\u escape in @data's strings makes text. json-glib 1.6
- * turns half of a UTF-16 surrogate pair (\\ud800 alone, or \\udc00) into
- * bytes that are not UTF-8 and writes them back as such: a file saved after
+/* Whether every escape in @data's strings is one JSON has and makes text.
+ * json-glib 1.6 also takes octal escapes such as \256, and half of a
+ * UTF-16 surrogate pair (\ud800 or \udc00 with more text after it), as
+ * bytes that are not UTF-8, and writes them back so: a file saved after
  * loading one could never be read again. On FALSE, *@out_line (nullable)
  * is the line of the first such escape. */
 gboolean pf_json_guard_check_escapes (const char *data,
