@@ -752,6 +752,16 @@ test_set_value_invalid (void)
   g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE);
   g_clear_error (&error);
 
+  /* Text must be UTF-8: other bytes would be saved as they are. */
+  {
+    g_autoptr(JsonNode) latin1 = json_node_init_string (json_node_alloc (), "caf\xe9");
+
+    g_assert_false (pf_assessment_set_value (assessment, "c.found", latin1, &error));
+    g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE);
+    g_clear_error (&error);
+    g_assert_null (pf_assessment_get_answer (assessment, "c.found"));
+  }
+
   /* Evidence questions are answered by linking evidence. */
   g_assert_false (pf_assessment_set_value (assessment, "c.report", text, &error));
   g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE);

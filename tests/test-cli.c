@@ -645,7 +645,26 @@ test_attach (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (questions), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (questions, 0), ==, "a.report");
 
-  /* The evidence question now counts as answered. */
+  /* A file name that is not UTF-8 is recorded with U+FFFD in place of the
+   * bad byte, and the assessment can still be read. */
+  {
+    g_autofree char *latin1 = work_path (fixture, "caf\xe9.txt");
+    g_autoptr(Result) attached_latin1 = NULL;
+    g_autoptr(JsonNode) again = NULL;
+    JsonObject *second;
+
+    write_file (latin1, "café\n");
+    attached_latin1 = run_cli (fixture, "attach", path, latin1);
+    g_assert_cmpint (attached_latin1->status, ==, 0);
+    again = parse_json_file (path);
+    second = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (again), "evidence"), 1);
+    g_assert_cmpstr (json_object_get_string_member (second, "original_name"), ==,
+                     "caf\xef\xbf\xbd.txt");
+    g_assert_cmpstr (json_object_get_string_member (second, "title"), ==, "caf\xef\xbf\xbd.txt");
+  }
+
+  /* The evidence question now counts as answered (the new file links none). */
   after_json = run_cli (fixture, "evaluate", path, "--json");
   g_assert_cmpint (after_json->status, ==, 0);
   before_root = parse_json (before_json->out);

@@ -100,6 +100,29 @@ test_assessment_round_trip (void)
   g_assert_cmpfloat (json_node_get_double (pf_answer_get_value (answer)), ==, 3e26);
 }
 
+/* Bytes that are not UTF-8 in a string would make the text unreadable; the
+ * writer puts U+FFFD in their place and warns, since a caller missed them. */
+static void
+test_not_utf8_replaced (void)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(GString) text = NULL;
+  g_autoptr(JsonNode) back = NULL;
+
+  json_object_set_string_member (object, "name", "caf\xe9.txt");
+  json_node_set_object (root, object);
+
+  g_test_expect_message ("pf-json-output", G_LOG_LEVEL_WARNING, "*not UTF-8*");
+  text = pf_json_output_to_gstring (root, FALSE);
+  g_test_assert_expected_messages ();
+
+  g_assert_true (g_utf8_validate_len (text->str, text->len, NULL));
+  back = reparse (text->str);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (back), "name"), ==,
+                   "caf\xef\xbf\xbd.txt");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -109,6 +132,7 @@ main (int    argc,
   g_test_add_func ("/core/json-output/exponent-doubles", test_exponent_doubles);
   g_test_add_func ("/core/json-output/strings-untouched", test_strings_untouched);
   g_test_add_func ("/core/json-output/assessment-round-trip", test_assessment_round_trip);
+  g_test_add_func ("/core/json-output/not-utf8-replaced", test_not_utf8_replaced);
 
   return g_test_run ();
 }

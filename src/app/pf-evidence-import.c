@@ -86,6 +86,7 @@ on_added (GObject      *object,
   g_autoptr(PfEvidenceItem) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sha256 = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   guint64 size = 0;
 
@@ -99,7 +100,9 @@ on_added (GObject      *object,
       return;
     }
 
-  name = g_file_get_basename (file);
+  /* A file name need not be UTF-8; the assessment's JSON must be. */
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
 
   item = pf_evidence_item_new ();
   item->id = g_uuid_string_random ();

@@ -391,6 +391,7 @@ pf_cli_attach (const PfCliCommand  *command,
   g_auto(GStrv) question_ids = NULL;
   g_autofree char *title = NULL;
   g_autofree char *marking_name = NULL;
+  g_autofree char *basename = NULL;
   const GOptionEntry entries[] = {
     { "question", 0, 0, G_OPTION_ARG_STRING_ARRAY, &question_ids,
       N_("Link the file to this question (may be repeated)"), N_("ID") },
@@ -448,7 +449,9 @@ pf_cli_attach (const PfCliCommand  *command,
 
   item = pf_evidence_item_new ();
   item->id = g_uuid_string_random ();
-  item->original_name = g_file_get_basename (source);
+  /* A file name need not be UTF-8; the assessment's JSON must be. */
+  basename = g_file_get_basename (source);
+  item->original_name = g_filename_display_name (basename);
   item->title = g_strdup (title != NULL ? title : item->original_name);
   item->sha256 = g_steal_pointer (&sha256);
   item->size = size;

@@ -65,5 +65,17 @@ pf_json_output_to_gstring (JsonNode *node,
   json_generator_to_gstring (generator, text);
   repair_exponents (text);
 
+  /* json-glib writes a string's bytes as they are. Bytes that are not UTF-8
+   * (from a file name or a server's header that missed its check) would
+   * make the text unreadable to every parser, ours included: the record
+   * keeps U+FFFD in their place instead. */
+  if (!g_utf8_validate_len (text->str, text->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text->str, text->len);
+
+      g_warning ("JSON output held bytes that are not UTF-8; replaced them with U+FFFD");
+      g_string_assign (text, valid);
+    }
+
   return text;
 }

@@ -513,7 +513,9 @@ pf_question_check_value (PfQuestion *self,
       return check_multi_choice (self, value, error);
 
     case PF_QUESTION_TEXT:
-      if (!value_is (value, G_TYPE_STRING))
+      /* Bytes that are not UTF-8 would be saved as they are: not JSON. */
+      if (!value_is (value, G_TYPE_STRING)
+          || !g_utf8_validate (json_node_get_string (value), -1, NULL))
         {
           g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_INVALID_VALUE,
                        _("The answer to “%s” must be text"), self->id);

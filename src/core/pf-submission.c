@@ -711,7 +711,10 @@ finish_with_receipt (GTask *task)
   receipt->status = upload->put_status;
   receipt->size = upload->size;
   receipt->digest = g_strdup (upload->content_digest);
-  receipt->etag = g_strdup (upload->etag);
+  /* A header may hold any bytes; the receipt is saved in the assessment's
+   * JSON, which must be UTF-8 (the ETag is kept for the record only). */
+  if (upload->etag != NULL && g_utf8_validate (upload->etag, -1, NULL))
+    receipt->etag = g_strdup (upload->etag);
 
   g_task_return_pointer (task, g_steal_pointer (&receipt), (GDestroyNotify) pf_receipt_free);
 }
