@@ -898,6 +898,64 @@ test_save_async (void)
   g_assert_cmpuint (mode_of (file), ==, 0600);
 }
 
+/* Another program (preflight-cli, a second copy of the app) wrote the file
+ * after this assessment read it: saving there refuses to overwrite that,
+ * in both save functions, until the user chooses this version. */
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr(PfCriteriaPack) pack = load_pack ();
+  g_autoptr(PfAssessment) assessment = make_full_assessment (pack);
+  g_autoptr(PfAssessment) other = NULL;
+  g_autoptr(PfAssessment) loaded = NULL;
+  g_autoptr(GFile) file = data_file ("conflict/model.preflight");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+
+  pf_assessment_set_note (assessment, "c.found", "ours");
+  g_assert_true (pf_assessment_save (assessment, file, &error));
+
+  /* Saving again over our own last save is fine. */
+  pf_assessment_set_note (assessment, "c.found", "ours, again");
+  g_assert_true (pf_assessment_save (assessment, file, &error));
+
+  other = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  pf_assessment_set_note (other, "c.found", "theirs");
+  g_assert_true (pf_assessment_save (other, file, &error));
+  theirs = read_file (file);
+
+  pf_assessment_set_note (assessment, "c.found", "ours, later");
+  g_assert_false (pf_assessment_save (assessment, file, &error));
+  g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "model.preflight"));
+  g_clear_error (&error);
+
+  pf_assessment_save_async (assessment, file, NULL, on_saved, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (pf_assessment_save_finish (assessment, result, &error));
+  g_assert_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  after = read_file (file);
+  g_assert_cmpstr (after, ==, theirs);
+
+  /* The user keeps this version: the next save replaces theirs. */
+  pf_assessment_forget_disk_contents (assessment);
+  g_assert_true (pf_assessment_save (assessment, file, &error));
+  loaded = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pf_answer_get_note (pf_assessment_get_answer (loaded, "c.found")), ==,
+                   "ours, later");
+
+  /* A file deleted meanwhile is written again. */
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_true (pf_assessment_save (assessment, file, &error));
+  g_assert_true (g_file_query_exists (file, NULL));
+}
+
 /* Kills a writer at random instants: the file must always be a complete
  * version, never a mix or a prefix. */
 static void
@@ -926,6 +984,9 @@ test_atomic_save (void)
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
         {
+          /* The file holds what the last killed writer left: this writer
+           * replaces it on purpose (a crash test, not two editors). */
+          pf_assessment_forget_disk_contents (assessment);
           for (guint version = 1; ; version++)
             {
               g_autofree char *note_text = g_strdup_printf ("v%u", version);
@@ -982,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/core/assessment/signoff-stale", test_signoff_stale);
   g_test_add_func ("/core/assessment/save-async", test_save_async);
   g_test_add_func ("/core/assessment/atomic-save", test_atomic_save);
+  g_test_add_func ("/core/assessment/changed-on-disk", test_changed_on_disk);
 
   return g_test_run ();
 }

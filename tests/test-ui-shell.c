@@ -40,6 +40,22 @@ new_window (void)
   return window;
 }
 
+/* A new window showing a new assessment of @model, the only one saved;
+ * its file in @file. */
+static PfWindow *
+open_new_assessment (const char  *model,
+                     GFile      **file)
+{
+  PfWindow *window;
+
+  pf_ui_test_reset_assessments ();
+  *file = pf_ui_test_write_assessment (app, model);
+  window = new_window ();
+  pf_window_open_file (window, *file);
+
+  return window;
+}
+
 static void
 close_window (PfWindow *window)
 {
@@ -230,10 +246,7 @@ test_wizard_navigation (void)
                               pf_section_get_id (g_ptr_array_index (sections, sections->len - 1)),
                               NULL);
 
-  pf_ui_test_reset_assessments ();
-  file = pf_ui_test_write_assessment (app, "Heron");
-  window = new_window ();
-  pf_window_open_file (window, file);
+  window = open_new_assessment ("Heron", &file);
   view = get_assessment_view (window);
 
   g_assert_cmpstr (pf_assessment_view_get_page_name (view), ==, first);
@@ -293,10 +306,7 @@ test_autosave (void)
   PfSession *session;
   PfAnswer *answer;
 
-  pf_ui_test_reset_assessments ();
-  file = pf_ui_test_write_assessment (app, "Ibis");
-  window = new_window ();
-  pf_window_open_file (window, file);
+  window = open_new_assessment ("Ibis", &file);
   session = pf_window_get_session (window);
   g_assert_cmpstr (pf_session_get_save_state (session), ==, "saved");
 
@@ -322,6 +332,59 @@ test_autosave (void)
   close_window (window);
 }
 
+static gboolean
+session_failed (gpointer session)
+{
+  return g_strcmp0 (pf_session_get_save_state (session), "error") == 0;
+}
+
+/* Another program (here a second PfAssessment, as preflight-cli would be)
+ * writes the open file: the app's next save leaves that version alone and
+ * says so; the view's Overwrite action then keeps the app's version. */
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PfAssessment) other = NULL;
+  g_autoptr(PfAssessment) on_disk = NULL;
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(GError) error = NULL;
+  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
+  const char *id = pf_question_get_id (question);
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  PfWindow *window;
+  PfSession *session;
+  gpointer view;
+
+  window = open_new_assessment ("Stork", &file);
+  session = pf_window_get_session (window);
+  view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_ASSESSMENT_VIEW);
+
+  other = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  pf_assessment_set_model_name (other, "Stork (edited elsewhere)");
+  g_assert_true (pf_assessment_save (other, file, &error));
+  g_assert_true (g_file_load_contents (file, NULL, &theirs, NULL, NULL, &error));
+
+  pf_assessment_set_value (pf_session_get_assessment (session), id, yes, &error);
+  g_assert_no_error (error);
+  pf_ui_test_wait_until (session_failed, session, 10);
+  g_assert_error (pf_session_get_save_error (session), PF_ASSESSMENT_ERROR,
+                  PF_ASSESSMENT_ERROR_CHANGED_ON_DISK);
+  g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, &error));
+  g_assert_cmpstr (after, ==, theirs);
+
+  gtk_widget_activate_action (view, "view.overwrite", NULL);
+  pf_ui_test_wait_until (session_saved, session, 10);
+  on_disk = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pf_assessment_get_model_name (on_disk), ==, "Stork");
+  g_assert_nonnull (pf_assessment_get_answer (on_disk, id));
+
+  close_window (window);
+}
+
 static void
 test_reopen (void)
 {
@@ -333,10 +396,7 @@ test_reopen (void)
   PfWindow *window;
   PfAnswer *answer;
 
-  pf_ui_test_reset_assessments ();
-  file = pf_ui_test_write_assessment (app, "Jay");
-  window = new_window ();
-  pf_window_open_file (window, file);
+  window = open_new_assessment ("Jay", &file);
 
   pf_assessment_set_value (pf_session_get_assessment (pf_window_get_session (window)), id, no,
                            &error);
@@ -557,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/ui/shell/new-assessment", test_new_assessment);
   g_test_add_func ("/ui/shell/wizard-navigation", test_wizard_navigation);
   g_test_add_func ("/ui/shell/autosave", test_autosave);
+  g_test_add_func ("/ui/shell/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/ui/shell/reopen", test_reopen);
   g_test_add_func ("/ui/shell/restore-scroll", test_restore_scroll);
   g_test_add_func ("/ui/shell/dropped-evidence", test_dropped_evidence);

@@ -39,6 +39,8 @@ struct _PfAssessmentView
   gboolean        rebuilding;
   /* A scroll position waiting for the page to grow tall enough. */
   GtkAdjustment  *restore_adjustment; /* (owned) (nullable) */
+  /* The toast that says the last save failed, while it shows. */
+  AdwToast       *save_toast;        /* (unowned) (nullable) */
   double          restore_value;
   gulong          restore_handler;
 
@@ -336,6 +338,13 @@ update_progress (PfAssessmentView *self)
 }
 
 static void
+dismiss_save_toast (PfAssessmentView *self)
+{
+  if (self->save_toast != NULL)
+    adw_toast_dismiss (self->save_toast);
+}
+
+static void
 update_save_state (PfAssessmentView *self)
 {
   const char *state = pf_session_get_save_state (self->session);
@@ -351,17 +360,44 @@ update_save_state (PfAssessmentView *self)
       AdwToast *toast;
 
       adw_window_title_set_subtitle (self->window_title, _("Not saved"));
-      /* Translators: %s says why, e.g. the disk is full */
-      message = g_strdup_printf (_("Could not save: %s. Preflight tries again with your next change."),
-                                 error ? error->message : _("unknown error"));
+      if (g_error_matches (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK))
+        /* Translators: %s says that another program changed the file */
+        message = g_strdup_printf (_("%s. Overwrite keeps your version; closing the assessment "
+                                     "keeps the other one."), error->message);
+      else
+        /* Translators: %s says why, e.g. the disk is full */
+        message = g_strdup_printf (_("Could not save: %s. Preflight tries again with your next "
+                                     "change."), error ? error->message : _("unknown error"));
+
+      /* One toast for the latest failure, not one more for each try. */
+      dismiss_save_toast (self);
       toast = adw_toast_new (message);
       adw_toast_set_timeout (toast, 0);
+      if (g_error_matches (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK))
+        {
+          adw_toast_set_button_label (toast, _("_Overwrite"));
+          adw_toast_set_action_name (toast, "view.overwrite");
+        }
+      self->save_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->save_toast);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else
     {
       adw_window_title_set_subtitle (self->window_title, _("Saved"));
+      dismiss_save_toast (self);
     }
+}
+
+static void
+overwrite_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PfAssessmentView *self = PF_ASSESSMENT_VIEW (widget);
+
+  if (self->session != NULL)
+    pf_session_overwrite (self->session);
 }
 
 static void
@@ -743,6 +779,9 @@ pf_assessment_view_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->save_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->save_toast), (gpointer *) &self->save_toast);
+  self->save_toast = NULL;
   cancel_scroll_restore (self);
   self->current_page = NULL;
   g_clear_object (&self->session);
@@ -796,6 +835,7 @@ pf_assessment_view_class_init (PfAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.show-question", "s", show_question_action);
   gtk_widget_class_install_action (widget_class, "view.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "view.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "view.overwrite", NULL, overwrite_action);
 }
 
 static void

@@ -82,7 +82,12 @@ save_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      g_warning ("Could not save %s: %s", g_file_peek_path (self->file), error->message);
+      /* Another program's version on disk is the user's to settle (the view
+       * offers to overwrite it), not a fault. */
+      if (g_error_matches (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK))
+        g_debug ("Not saving %s: %s", g_file_peek_path (self->file), error->message);
+      else
+        g_warning ("Could not save %s: %s", g_file_peek_path (self->file), error->message);
       /* Still unsaved: the next change or pf_session_flush() tries again. */
       self->dirty = TRUE;
       g_clear_error (&self->save_error);
@@ -402,6 +407,21 @@ pf_session_get_save_error (PfSession *self)
   g_return_val_if_fail (PF_IS_SESSION (self), NULL);
 
   return self->save_error;
+}
+
+void
+pf_session_overwrite (PfSession *self)
+{
+  g_return_if_fail (PF_IS_SESSION (self));
+
+  /* A save still in its thread expects the old contents; let it end. */
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  pf_assessment_forget_disk_contents (self->assessment);
+  set_save_state (self, "saving");
+  start_save (self);
 }
 
 gboolean

@@ -34,6 +34,9 @@ PfDetermination *pf_session_get_determination  (PfSession       *self);
 const char      *pf_session_get_save_state     (PfSession       *self);
 /* Nullable: why the last save failed, while the save state is "error". */
 const GError    *pf_session_get_save_error     (PfSession       *self);
+/* Saves now over whatever is on disk, after a save found that another
+ * program had changed the file (PF_ASSESSMENT_ERROR_CHANGED_ON_DISK). */
+void             pf_session_overwrite          (PfSession       *self);
 /* Saves now if a save is pending (used on close); blocking, small. */
 gboolean         pf_session_flush              (PfSession       *self,
                                                 GError         **error);

@@ -49,6 +49,8 @@ struct _PfAssessment
   JsonObject      *unknown;        /* (owned) */
 
   GFile           *file;           /* (owned) (nullable) */
+  /* SHA-256 of what @file held when this assessment last read or wrote it. */
+  char            *disk_sha256;    /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (PfAssessment, pf_assessment, G_TYPE_OBJECT)
@@ -139,6 +141,7 @@ pf_assessment_finalize (GObject *object)
   PfAssessment *self = PF_ASSESSMENT (object);
 
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->disk_sha256, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->pack_id, g_free);
@@ -988,7 +991,10 @@ pf_assessment_load (GFile         *file,
 
   self = pf_assessment_new_from_bytes (bytes, name, error);
   if (self != NULL)
-    self->file = g_object_ref (file);
+    {
+      self->file = g_object_ref (file);
+      self->disk_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+    }
 
   return self;
 }
@@ -1170,14 +1176,47 @@ set_file (PfAssessment *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* The SHA-256 that @self last saw in @file, if @file is its own file:
+ * what a save there expects to find before it overwrites. */
+static char *
+dup_expected_sha256 (PfAssessment *self,
+                     GFile        *file)
+{
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    return NULL;
+
+  return g_strdup (self->disk_sha256);
+}
+
+/* Writes @bytes to @file unless @file no longer holds @expected_sha256
+ * (nullable: no expectation); a file gone meanwhile is written again. */
 static gboolean
-write_bytes (GFile   *file,
-             GBytes  *bytes,
-             GError **error)
+write_bytes (GFile       *file,
+             GBytes      *bytes,
+             const char  *expected_sha256,
+             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   gsize len;
   const void *data = g_bytes_get_data (bytes, &len);
+
+  if (expected_sha256 != NULL)
+    {
+      g_autoptr(GBytes) current = g_file_load_bytes (file, NULL, NULL, NULL);
+      g_autofree char *sha256 = NULL;
+
+      if (current != NULL)
+        sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, current);
+      if (sha256 != NULL && !g_str_equal (sha256, expected_sha256))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK,
+                       _("Another program changed “%s” after Preflight last read or saved "
+                         "it, so Preflight did not overwrite it"), name);
+          return FALSE;
+        }
+    }
 
   if (pf_safe_file_replace (file, data, len, 0600, &local_error))
     return TRUE;
@@ -1195,22 +1234,27 @@ pf_assessment_save (PfAssessment  *self,
                     GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *expected = NULL;
 
   g_return_val_if_fail (PF_IS_ASSESSMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = pf_assessment_to_bytes (self);
-  if (!write_bytes (file, bytes, error))
+  expected = dup_expected_sha256 (self, file);
+  if (!write_bytes (file, bytes, expected, error))
     return FALSE;
 
   set_file (self, file);
+  g_free (self->disk_sha256);
+  self->disk_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   return TRUE;
 }
 
 typedef struct {
-  GFile  *file;   /* (owned) */
-  GBytes *bytes;  /* (owned) */
+  GFile  *file;             /* (owned) */
+  GBytes *bytes;            /* (owned) */
+  char   *expected_sha256;  /* (owned) (nullable) */
 } SaveData;
 
 static void
@@ -1218,6 +1262,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->expected_sha256);
   g_free (data);
 }
 
@@ -1233,8 +1278,9 @@ save_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (write_bytes (data->file, data->bytes, &error))
-    g_task_return_boolean (task, TRUE);
+  if (write_bytes (data->file, data->bytes, data->expected_sha256, &error))
+    g_task_return_pointer (task, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes),
+                           g_free);
   else
     g_task_return_error (task, error);
 }
@@ -1260,6 +1306,7 @@ pf_assessment_save_async (PfAssessment        *self,
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->bytes = pf_assessment_to_bytes (self);
+  data->expected_sha256 = dup_expected_sha256 (self, file);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
 
   g_task_run_in_thread (task, save_thread);
@@ -1270,16 +1317,29 @@ pf_assessment_save_finish (PfAssessment  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  char *sha256;
+
   g_return_val_if_fail (PF_IS_ASSESSMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pf_assessment_save_async,
                         FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  sha256 = g_task_propagate_pointer (G_TASK (result), error);
+  if (sha256 == NULL)
     return FALSE;
 
   set_file (self, ((SaveData *) g_task_get_task_data (G_TASK (result)))->file);
+  g_free (self->disk_sha256);
+  self->disk_sha256 = sha256;
   return TRUE;
+}
+
+void
+pf_assessment_forget_disk_contents (PfAssessment *self)
+{
+  g_return_if_fail (PF_IS_ASSESSMENT (self));
+
+  g_clear_pointer (&self->disk_sha256, g_free);
 }
 
 GFile *

@@ -28,6 +28,7 @@ typedef enum {
   PF_ASSESSMENT_ERROR_PACK_MISMATCH,   /* the pack's id/version/sha256 differ */
   PF_ASSESSMENT_ERROR_TOO_LARGE,
   PF_ASSESSMENT_ERROR_IO,
+  PF_ASSESSMENT_ERROR_CHANGED_ON_DISK, /* another program wrote the file since it was read */
 } PfAssessmentError;
 
 GQuark pf_assessment_error_quark (void);
@@ -51,7 +52,11 @@ PfAssessment   *pf_assessment_load               (GFile           *file,
  * read from a newer version are written back). */
 GBytes         *pf_assessment_to_bytes           (PfAssessment    *self);
 /* Atomic save (temporary file in the same folder, fsync, rename), mode 0600
- * whatever the umask; remembers @file as the assessment's file. */
+ * whatever the umask; remembers @file as the assessment's file. Saving to
+ * the assessment's own file fails with PF_ASSESSMENT_ERROR_CHANGED_ON_DISK,
+ * and leaves the file alone, when it no longer holds what this assessment
+ * last read from it or wrote to it: another program (preflight-cli, a
+ * second copy of the app) wrote it in between. */
 gboolean        pf_assessment_save               (PfAssessment    *self,
                                                   GFile           *file,
                                                   GError         **error);
@@ -66,6 +71,9 @@ gboolean        pf_assessment_save_finish        (PfAssessment    *self,
                                                   GError         **error);
 /* Nullable: the file it was loaded from or last saved to. */
 GFile          *pf_assessment_get_file           (PfAssessment    *self);
+/* The next save replaces the file whatever it holds by then: the user
+ * chose this assessment's version over the one on disk. */
+void            pf_assessment_forget_disk_contents (PfAssessment  *self);
 
 /* Binds the pack the answers refer to (checks id and version; a different
  * sha256 is reported as PF_ASSESSMENT_ERROR_PACK_MISMATCH). Needed by the
