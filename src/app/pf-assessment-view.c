@@ -361,9 +361,15 @@ update_save_state (PfAssessmentView *self)
 
       adw_window_title_set_subtitle (self->window_title, _("Not saved"));
       if (g_error_matches (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK))
-        /* Translators: %s says that another program changed the file */
-        message = g_strdup_printf (_("%s. Overwrite keeps your version; closing the assessment "
-                                     "keeps the other one."), error->message);
+        {
+          g_autofree char *name = g_file_get_basename (pf_session_get_file (self->session));
+          g_autofree char *display = g_filename_display_name (name);
+
+          /* A toast shows one line: the help says what each choice keeps. */
+          /* Translators: %s is the assessment's file name */
+          message = g_strdup_printf (_("Another program changed “%s”; your changes are not saved"),
+                                     display);
+        }
       else
         /* Translators: %s says why, e.g. the disk is full */
         message = g_strdup_printf (_("Could not save: %s. Preflight tries again with your next "
