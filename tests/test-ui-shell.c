@@ -385,6 +385,56 @@ test_changed_on_disk (void)
   close_window (window);
 }
 
+typedef struct
+{
+  PfWindow  *window;
+  PfSession *before;  /* compared, not used: it may be gone */
+} Reload;
+
+static gboolean
+session_replaced (gpointer data)
+{
+  Reload *reload = data;
+
+  return pf_window_get_session (reload->window) != reload->before;
+}
+
+/* Another program writes the open file while nothing is unsaved here: the
+ * window shows its version, on the same page. */
+static void
+test_reloaded_from_disk (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PfAssessment) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *sections = pf_criteria_pack_get_sections (pf_ui_test_builtin_pack (app));
+  g_autofree char *second = g_strconcat ("section:",
+                                         pf_section_get_id (g_ptr_array_index (sections, 1)),
+                                         NULL);
+  PfSession *session;
+  Reload reload;
+
+  reload.window = open_new_assessment ("Crane", &file);
+  gtk_widget_activate_action (GTK_WIDGET (get_assessment_view (reload.window)),
+                              "view.show-page", "s", second);
+  reload.before = pf_window_get_session (reload.window);
+
+  other = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  pf_assessment_set_model_name (other, "Crane (edited elsewhere)");
+  g_assert_true (pf_assessment_save (other, file, &error));
+
+  pf_ui_test_wait_until (session_replaced, &reload, 10);
+  session = pf_window_get_session (reload.window);
+  g_assert_cmpstr (pf_assessment_get_model_name (pf_session_get_assessment (session)), ==,
+                   "Crane (edited elsewhere)");
+  g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (reload.window)), ==,
+                   second);
+  g_assert_cmpstr (pf_session_get_save_state (session), ==, "saved");
+
+  close_window (reload.window);
+}
+
 static void
 test_reopen (void)
 {
@@ -618,6 +668,7 @@ main (int    argc,
   g_test_add_func ("/ui/shell/wizard-navigation", test_wizard_navigation);
   g_test_add_func ("/ui/shell/autosave", test_autosave);
   g_test_add_func ("/ui/shell/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/ui/shell/reloaded-from-disk", test_reloaded_from_disk);
   g_test_add_func ("/ui/shell/reopen", test_reopen);
   g_test_add_func ("/ui/shell/restore-scroll", test_restore_scroll);
   g_test_add_func ("/ui/shell/dropped-evidence", test_dropped_evidence);

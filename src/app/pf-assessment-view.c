@@ -778,6 +778,16 @@ pf_assessment_view_add_evidence_files (PfAssessmentView *self,
   pf_evidence_page_add_files (PF_EVIDENCE_PAGE (page), files);
 }
 
+void
+pf_assessment_view_add_toast (PfAssessmentView *self,
+                              AdwToast         *toast)
+{
+  g_return_if_fail (PF_IS_ASSESSMENT_VIEW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 pf_assessment_view_dispose (GObject *object)
 {

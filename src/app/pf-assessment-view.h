@@ -29,4 +29,8 @@ void        pf_assessment_view_add_evidence_files (PfAssessmentView *self,
 /* Actions: wizard.back, wizard.next, view.show-page (s), view.show-question (s),
  * view.find, view.toggle-sidebar. */
 
+/* Shows @toast (transfer full) over the assessment. */
+void        pf_assessment_view_add_toast          (PfAssessmentView *self,
+                                                   AdwToast         *toast);
+
 G_END_DECLS

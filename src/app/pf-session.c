@@ -12,6 +12,8 @@
 /* Long enough to batch the keystrokes of one answer, short enough that a
  * crash loses at most the last half second. */
 #define SAVE_DELAY_MS 500
+/* A writer's events (create, write, rename) arrive together: look once. */
+#define DISK_CHECK_DELAY_MS 200
 
 struct _PfSession
 {
@@ -25,6 +27,9 @@ struct _PfSession
   GError          *save_error;     /* (owned) (nullable) */
   const char      *save_state;     /* (unowned) static string */
   guint            save_source;
+  /* Watches the file for another program's writes. */
+  GFileMonitor    *monitor;        /* (owned) (nullable) */
+  guint            disk_check_source;
   /* A change has not been handed to a save yet. */
   guint            dirty : 1;
   /* A pf_assessment_save_async() is running. */
@@ -44,6 +49,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED_ON_DISK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void start_save (PfSession *self);
 
@@ -145,6 +157,27 @@ on_assessment_changed (PfSession    *self,
     self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
+static gboolean
+disk_check_cb (gpointer user_data)
+{
+  PfSession *self = user_data;
+
+  self->disk_check_source = 0;
+
+  /* Unsaved changes here meet the other version when they are saved. */
+  if (!self->dirty && !self->saving && pf_assessment_changed_on_disk (self->assessment))
+    g_signal_emit (self, signals[SIGNAL_CHANGED_ON_DISK], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_event (PfSession *self)
+{
+  if (self->disk_check_source == 0)
+    self->disk_check_source = g_timeout_add (DISK_CHECK_DELAY_MS, disk_check_cb, self);
+}
+
 static void
 pf_session_constructed (GObject *object)
 {
@@ -163,6 +196,13 @@ pf_session_constructed (GObject *object)
                            G_CALLBACK (on_assessment_changed), self,
                            G_CONNECT_SWAPPED);
   recompute_determination (self);
+
+  /* Without a monitor (an unusual file system) conflicts still surface
+   * when saving. */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_event), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -176,6 +216,10 @@ pf_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->determination);
   g_clear_object (&self->assessment);
   g_clear_object (&self->store);
@@ -294,6 +338,12 @@ pf_session_class_init (PfSessionClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Another program wrote the file while this session had nothing unsaved:
+   * the window reloads it. */
+  signals[SIGNAL_CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -34,6 +34,9 @@ PfDetermination *pf_session_get_determination  (PfSession       *self);
 const char      *pf_session_get_save_state     (PfSession       *self);
 /* Nullable: why the last save failed, while the save state is "error". */
 const GError    *pf_session_get_save_error     (PfSession       *self);
+/* Signal "changed-on-disk": another program wrote the file while the
+ * session had nothing unsaved (checked a moment after the file monitor
+ * reports a write; the session's own saves do not count). */
 /* Saves now over whatever is on disk, after a save found that another
  * program had changed the file (PF_ASSESSMENT_ERROR_CHANGED_ON_DISK). */
 void             pf_session_overwrite          (PfSession       *self);

@@ -118,6 +118,41 @@ update_title (PfWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Preflight"));
 }
 
+/* Another program wrote the open file, and nothing here was unsaved: show
+ * its version. If it cannot be read now (damaged, or still being written),
+ * this one stays, and its next save says the file changed. */
+static void
+on_changed_on_disk (PfWindow  *self,
+                    PfSession *session)
+{
+  PfApplication *app = get_application (self);
+  g_autoptr(GFile) file = g_object_ref (pf_session_get_file (session));
+  g_autoptr(PfSession) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (session != pf_window_get_session (self))
+    return;
+
+  reloaded = pf_session_load (file, pf_application_get_pack_catalog (app),
+                              pf_application_get_evidence_store (app), &error);
+  if (reloaded == NULL)
+    {
+      g_debug ("Not reloading %s: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+
+  pf_window_set_session (self, reloaded);
+
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
+  /* Translators: %s is the assessment's file name */
+  message = g_strdup_printf (_("Another program changed “%s”: this is its version"), name);
+  pf_assessment_view_add_toast (self->assessment_view, adw_toast_new (message));
+}
+
 void
 pf_window_set_session (PfWindow  *self,
                        PfSession *session)
@@ -134,6 +169,8 @@ pf_window_set_session (PfWindow  *self,
 
   if (session != NULL)
     {
+      g_signal_connect_object (session, "changed-on-disk", G_CALLBACK (on_changed_on_disk),
+                               self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->stack, "assessment");
     }
   else

@@ -1188,6 +1188,21 @@ dup_expected_sha256 (PfAssessment *self,
   return g_strdup (self->disk_sha256);
 }
 
+/* Whether @file exists and holds something else than @expected_sha256. */
+static gboolean
+holds_other_than (GFile      *file,
+                  const char *expected_sha256)
+{
+  g_autoptr(GBytes) current = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autofree char *sha256 = NULL;
+
+  if (current == NULL)
+    return FALSE;
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, current);
+  return !g_str_equal (sha256, expected_sha256);
+}
+
 /* Writes @bytes to @file unless @file no longer holds @expected_sha256
  * (nullable: no expectation); a file gone meanwhile is written again. */
 static gboolean
@@ -1200,22 +1215,14 @@ write_bytes (GFile       *file,
   gsize len;
   const void *data = g_bytes_get_data (bytes, &len);
 
-  if (expected_sha256 != NULL)
+  if (expected_sha256 != NULL && holds_other_than (file, expected_sha256))
     {
-      g_autoptr(GBytes) current = g_file_load_bytes (file, NULL, NULL, NULL);
-      g_autofree char *sha256 = NULL;
+      g_autofree char *name = g_file_get_parse_name (file);
 
-      if (current != NULL)
-        sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, current);
-      if (sha256 != NULL && !g_str_equal (sha256, expected_sha256))
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-
-          g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK,
-                       _("Another program changed “%s” after Preflight last read or saved "
-                         "it, so Preflight did not overwrite it"), name);
-          return FALSE;
-        }
+      g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK,
+                   _("Another program changed “%s” after Preflight last read or saved it, "
+                     "so Preflight did not overwrite it"), name);
+      return FALSE;
     }
 
   if (pf_safe_file_replace (file, data, len, 0600, &local_error))
@@ -1340,6 +1347,15 @@ pf_assessment_forget_disk_contents (PfAssessment *self)
   g_return_if_fail (PF_IS_ASSESSMENT (self));
 
   g_clear_pointer (&self->disk_sha256, g_free);
+}
+
+gboolean
+pf_assessment_changed_on_disk (PfAssessment *self)
+{
+  g_return_val_if_fail (PF_IS_ASSESSMENT (self), FALSE);
+
+  return self->file != NULL && self->disk_sha256 != NULL
+         && holds_other_than (self->file, self->disk_sha256);
 }
 
 GFile *

@@ -74,6 +74,10 @@ GFile          *pf_assessment_get_file           (PfAssessment    *self);
 /* The next save replaces the file whatever it holds by then: the user
  * chose this assessment's version over the one on disk. */
 void            pf_assessment_forget_disk_contents (PfAssessment  *self);
+/* Whether the assessment's file now holds something else than what this
+ * assessment last read from it or wrote to it (reads the file; FALSE when
+ * it is gone, unreadable, or the assessment has no file). */
+gboolean        pf_assessment_changed_on_disk    (PfAssessment    *self);
 
 /* Binds the pack the answers refer to (checks id and version; a different
  * sha256 is reported as PF_ASSESSMENT_ERROR_PACK_MISMATCH). Needed by the
