@@ -167,6 +167,35 @@ test_start_view (void)
   close_window (window);
 }
 
+static gboolean
+lists_two (gpointer view)
+{
+  return g_list_model_get_n_items (pf_start_view_get_assessments (view)) == 2;
+}
+
+/* An assessment written by another program (or window) into the folder
+ * appears on a start page that shows, without anyone reloading it. */
+static void
+test_start_view_follows_folder (void)
+{
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) second = NULL;
+  PfWindow *window;
+  PfStartView *view;
+
+  pf_ui_test_reset_assessments ();
+  first = pf_ui_test_write_assessment (app, "Swift");
+  window = new_window ();
+  view = get_start_view (window);
+  g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 1);
+
+  second = pf_ui_test_write_assessment (app, "Martin");
+  pf_ui_test_wait_until (lists_two, view, 10);
+  g_assert_nonnull (pf_ui_test_find_row (GTK_WIDGET (view), "Martin 1.0"));
+
+  close_window (window);
+}
+
 static void
 test_new_assessment (void)
 {
@@ -664,6 +693,7 @@ main (int    argc,
   app = pf_ui_test_register_application ();
 
   g_test_add_func ("/ui/shell/start-view", test_start_view);
+  g_test_add_func ("/ui/shell/start-view-follows-folder", test_start_view_follows_folder);
   g_test_add_func ("/ui/shell/new-assessment", test_new_assessment);
   g_test_add_func ("/ui/shell/wizard-navigation", test_wizard_navigation);
   g_test_add_func ("/ui/shell/autosave", test_autosave);

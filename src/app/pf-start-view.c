@@ -29,6 +29,10 @@ struct _PfStartView
   GFile           *import_partial;      /* (owned) (nullable): where it writes */
   AdwToast        *import_toast;        /* (owned) (nullable) */
   gboolean         disposed;            /* a late import result touches no widget */
+  /* Assessments written by other programs or windows appear by themselves. */
+  GFileMonitor    *folder_monitor;      /* (owned) (nullable) */
+  guint            folder_reload_source;
+  gboolean         stale;               /* the folder changed while hidden */
 
   AdwToastOverlay *toast_overlay;
   GtkMenuButton   *menu_button;
@@ -37,6 +41,9 @@ struct _PfStartView
   GtkLabel        *pack_label;
   GtkListBox      *list_box;
 };
+
+/* Saves and copies arrive as bursts of events: list the folder once. */
+#define FOLDER_RELOAD_DELAY_MS 300
 
 G_DEFINE_FINAL_TYPE (PfStartView, pf_start_view, ADW_TYPE_BIN)
 
@@ -317,6 +324,7 @@ pf_start_view_reload (PfStartView *self)
 
   g_return_if_fail (PF_IS_START_VIEW (self));
 
+  self->stale = FALSE;
   dir = pf_application_dup_assessments_dir ();
   children = g_file_enumerate_children (dir,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME ","
@@ -698,12 +706,56 @@ import_action (GtkWidget  *widget,
                               FALSE, filter, NULL, on_bundle_chosen, g_object_ref (widget));
 }
 
+static gboolean
+folder_reload_cb (gpointer user_data)
+{
+  PfStartView *self = user_data;
+
+  self->folder_reload_source = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pf_start_view_reload (self);
+  else
+    self->stale = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Only .preflight files are listed; a save renames a temporary file to one. */
+static void
+on_folder_event (PfStartView       *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  gboolean listed = g_str_has_suffix (g_file_peek_path (file), ".preflight")
+                    || (other_file != NULL
+                        && g_str_has_suffix (g_file_peek_path (other_file), ".preflight"));
+
+  if (listed && self->folder_reload_source == 0)
+    self->folder_reload_source = g_timeout_add (FOLDER_RELOAD_DELAY_MS, folder_reload_cb, self);
+}
+
+static void
+pf_start_view_map (GtkWidget *widget)
+{
+  PfStartView *self = PF_START_VIEW (widget);
+
+  if (self->stale)
+    pf_start_view_reload (self);
+
+  GTK_WIDGET_CLASS (pf_start_view_parent_class)->map (widget);
+}
+
 static void
 pf_start_view_dispose (GObject *object)
 {
   PfStartView *self = PF_START_VIEW (object);
 
   self->disposed = TRUE;
+  g_clear_handle_id (&self->folder_reload_source, g_source_remove);
+  if (self->folder_monitor != NULL)
+    g_file_monitor_cancel (self->folder_monitor);
+  g_clear_object (&self->folder_monitor);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
@@ -722,6 +774,7 @@ pf_start_view_class_init (PfStartViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pf_start_view_dispose;
+  widget_class->map = pf_start_view_map;
 
   signals[OPEN_FILE] =
     g_signal_new ("open-file",
@@ -748,6 +801,8 @@ pf_start_view_class_init (PfStartViewClass *klass)
 static void
 pf_start_view_init (PfStartView *self)
 {
+  g_autoptr(GFile) dir = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   pf_menu_button_set_menu_on_demand (self->menu_button, self->primary_menu);
 
@@ -756,6 +811,12 @@ pf_start_view_init (PfStartView *self)
    * preferences, change what the list holds. */
   g_signal_connect_object (pf_assessment_trash_get_default (), "changed",
                            G_CALLBACK (pf_start_view_reload), self, G_CONNECT_SWAPPED);
+
+  dir = pf_application_dup_assessments_dir ();
+  self->folder_monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->folder_monitor != NULL)
+    g_signal_connect_object (self->folder_monitor, "changed", G_CALLBACK (on_folder_event), self,
+                             G_CONNECT_SWAPPED);
 }
 
 void
