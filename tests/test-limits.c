@@ -383,7 +383,7 @@ test_json_escapes (void)
   };
   static const char * const not_text[] = {
     "\"\\ud800\"", "\"\\udc00\"", "\"x\\uDBFFy\"", "\"\\ud800\\u0041\"", "\"\\ude00\\ud83d\"",
-    "{\"\\ud800\": 1}", "\"sh\\256\"", "\"\\x41\"", "\"\\u12zz\"", "\"\\a\"", "\"end\\", NULL
+    "{\"\\ud800\": 1}", "\"sh\\256\"", "\"\\x41\"", "\"\\u12zz\"", "\"\\a\"", "\"end\\", "\"a\\u0000b\"", NULL
   };
   static const char pack_text[] = "{\n\"x\": \"\\ud800\"}";
   static const char assessment_text[] = "{\"format\": \"preflight-assessment/1\",\n\n"

@@ -251,8 +251,9 @@ pf_json_guard_check_escapes (const char *data,
             }
         }
       /* Besides half a pair, json-glib takes escapes JSON does not have,
-       * such as octal \256, and turns them into bytes that are not UTF-8. */
-      if ((unit >= 0xd800 && unit <= 0xdfff)
+       * such as octal \256, and turns them into bytes that are not UTF-8;
+       * and \u0000 silently ends the string there. */
+      if (unit == 0 || (unit >= 0xd800 && unit <= 0xdfff)
           || (unit < 0 && (i + 1 >= len || strchr ("\"\\/bfnrt", data[i + 1]) == NULL
                            || data[i + 1] == '\0')))
         {

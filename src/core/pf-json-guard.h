@@ -47,8 +47,9 @@ gboolean pf_json_guard_check_numbers (const char *data,
  * json-glib 1.6 also takes octal escapes such as \256, and half of a
  * UTF-16 surrogate pair (\ud800 or \udc00 with more text after it), as
  * bytes that are not UTF-8, and writes them back so: a file saved after
- * loading one could never be read again. On FALSE, *@out_line (nullable)
- * is the line of the first such escape. */
+ * loading one could never be read again. \u0000 is refused too: the
+ * string would silently end there. On FALSE, *@out_line (nullable) is the
+ * line of the first such escape. */
 gboolean pf_json_guard_check_escapes (const char *data,
                                       gsize       len,
                                       guint      *out_line);
