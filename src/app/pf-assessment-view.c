@@ -798,6 +798,10 @@ pf_assessment_view_dispose (GObject *object)
   if (self->save_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->save_toast), (gpointer *) &self->save_toast);
   self->save_toast = NULL;
+  /* The sidebar's rows point at the pages: remove them while both live, not
+   * in whatever order the template's children go. */
+  if (self->pages->len > 0)
+    clear_pages (self);
   cancel_scroll_restore (self);
   self->current_page = NULL;
   g_clear_object (&self->session);
