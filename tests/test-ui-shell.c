@@ -420,6 +420,16 @@ typedef struct
   PfSession *before;  /* compared, not used: it may be gone */
 } Reload;
 
+static void
+run_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+}
+
 static gboolean
 session_replaced (gpointer data)
 {
@@ -429,7 +439,8 @@ session_replaced (gpointer data)
 }
 
 /* Another program writes the open file while nothing is unsaved here: the
- * window shows its version, on the same page. */
+ * window shows its version, on the same page, once no export, upload or
+ * attaching holds the session. */
 static void
 test_reloaded_from_disk (void)
 {
@@ -448,11 +459,17 @@ test_reloaded_from_disk (void)
                               "view.show-page", "s", second);
   reload.before = pf_window_get_session (reload.window);
 
+  /* An export or upload under way holds the session: no reload under it. */
+  pf_session_hold (reload.before);
   other = pf_assessment_load (file, NULL, &error);
   g_assert_no_error (error);
   pf_assessment_set_model_name (other, "Crane (edited elsewhere)");
   g_assert_true (pf_assessment_save (other, file, &error));
+  run_for_ms (600);
+  g_assert_true (pf_window_get_session (reload.window) == reload.before);
 
+  /* Released, it looks again and shows the other version. */
+  pf_session_release (reload.before);
   pf_ui_test_wait_until (session_replaced, &reload, 10);
   session = pf_window_get_session (reload.window);
   g_assert_cmpstr (pf_assessment_get_model_name (pf_session_get_assessment (session)), ==,

@@ -18,6 +18,7 @@ typedef struct
 {
   GListModel       *files;        /* (owned) */
   char             *question_id;  /* (owned) (nullable) */
+  PfSession        *session;      /* (owned): held until the import ends */
   PfImportProgress  progress;
   gpointer          progress_data;
   guint             index;
@@ -28,6 +29,8 @@ import_data_free (ImportData *data)
 {
   g_clear_object (&data->files);
   g_clear_pointer (&data->question_id, g_free);
+  pf_session_release (data->session);
+  g_clear_object (&data->session);
   g_free (data);
 }
 
@@ -166,6 +169,8 @@ pf_evidence_import_async (PfSession           *session,
   data = g_new0 (ImportData, 1);
   data->files = g_object_ref (files);
   data->question_id = g_strdup (question_id);
+  data->session = g_object_ref (session);
+  pf_session_hold (session);
   data->progress = progress;
   data->progress_data = progress_data;
 

@@ -287,6 +287,8 @@ begin_work (PfExportPage *self,
   g_assert (self->cancellable == NULL);
 
   self->cancellable = g_cancellable_new ();
+  /* The bundle, and the receipt an upload adds, belong to this version. */
+  pf_session_hold (pf_page_get_session (PF_PAGE (self)));
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_widget_set_visible (self->progress_box, TRUE);
@@ -298,6 +300,7 @@ static void
 end_work (PfExportPage *self)
 {
   g_clear_object (&self->cancellable);
+  pf_session_release (pf_page_get_session (PF_PAGE (self)));
   gtk_widget_set_visible (self->progress_box, FALSE);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -753,7 +756,12 @@ pf_export_page_dispose (GObject *object)
 
   self->disposed = TRUE;
   if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+    {
+      /* The work's callbacks stop at self->disposed: its end is here. */
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      pf_session_release (pf_page_get_session (PF_PAGE (self)));
+    }
 
   G_OBJECT_CLASS (pf_export_page_parent_class)->dispose (object);
 }

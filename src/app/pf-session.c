@@ -30,6 +30,8 @@ struct _PfSession
   /* Watches the file for another program's writes. */
   GFileMonitor    *monitor;        /* (owned) (nullable) */
   guint            disk_check_source;
+  /* Long operations on the assessment under way (pf_session_hold()). */
+  guint            holds;
   /* A change has not been handed to a save yet. */
   guint            dirty : 1;
   /* A pf_assessment_save_async() is running. */
@@ -164,8 +166,10 @@ disk_check_cb (gpointer user_data)
 
   self->disk_check_source = 0;
 
-  /* Unsaved changes here meet the other version when they are saved. */
-  if (!self->dirty && !self->saving && pf_assessment_changed_on_disk (self->assessment))
+  /* Unsaved changes here meet the other version when they are saved; a
+   * held session looks again when it is released. */
+  if (!self->dirty && !self->saving && self->holds == 0
+      && pf_assessment_changed_on_disk (self->assessment))
     g_signal_emit (self, signals[SIGNAL_CHANGED_ON_DISK], 0);
 
   return G_SOURCE_REMOVE;
@@ -457,6 +461,24 @@ pf_session_get_save_error (PfSession *self)
   g_return_val_if_fail (PF_IS_SESSION (self), NULL);
 
   return self->save_error;
+}
+
+void
+pf_session_hold (PfSession *self)
+{
+  g_return_if_fail (PF_IS_SESSION (self));
+
+  self->holds++;
+}
+
+void
+pf_session_release (PfSession *self)
+{
+  g_return_if_fail (PF_IS_SESSION (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds == 0)
+    on_file_event (self);
 }
 
 void

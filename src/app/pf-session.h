@@ -37,6 +37,11 @@ const GError    *pf_session_get_save_error     (PfSession       *self);
 /* Signal "changed-on-disk": another program wrote the file while the
  * session had nothing unsaved (checked a moment after the file monitor
  * reports a write; the session's own saves do not count). */
+/* While held, another program's version of the file is not loaded over
+ * the session: an export, an upload or attaching files is under way and
+ * works on this version. Each hold is released once. */
+void             pf_session_hold               (PfSession       *self);
+void             pf_session_release            (PfSession       *self);
 /* Saves now over whatever is on disk, after a save found that another
  * program had changed the file (PF_ASSESSMENT_ERROR_CHANGED_ON_DISK). */
 void             pf_session_overwrite          (PfSession       *self);
