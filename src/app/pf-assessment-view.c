@@ -348,6 +348,13 @@ static void
 update_save_state (PfAssessmentView *self)
 {
   const char *state = pf_session_get_save_state (self->session);
+  /* The last failure stays until a save succeeds: Overwrite stays
+   * available while a retry runs too. */
+  const GError *error = pf_session_get_save_error (self->session);
+  gboolean changed_on_disk = g_error_matches (error, PF_ASSESSMENT_ERROR,
+                                              PF_ASSESSMENT_ERROR_CHANGED_ON_DISK);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.overwrite", changed_on_disk);
 
   if (g_strcmp0 (state, "saving") == 0)
     {
@@ -355,12 +362,11 @@ update_save_state (PfAssessmentView *self)
     }
   else if (g_strcmp0 (state, "error") == 0)
     {
-      const GError *error = pf_session_get_save_error (self->session);
       g_autofree char *message = NULL;
       AdwToast *toast;
 
       adw_window_title_set_subtitle (self->window_title, _("Not saved"));
-      if (g_error_matches (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK))
+      if (changed_on_disk)
         {
           g_autofree char *name = g_file_get_basename (pf_session_get_file (self->session));
           g_autofree char *display = g_filename_display_name (name);
@@ -379,7 +385,7 @@ update_save_state (PfAssessmentView *self)
       dismiss_save_toast (self);
       toast = adw_toast_new (message);
       adw_toast_set_timeout (toast, 0);
-      if (g_error_matches (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_CHANGED_ON_DISK))
+      if (changed_on_disk)
         {
           adw_toast_set_button_label (toast, _("_Overwrite"));
           adw_toast_set_action_name (toast, "view.overwrite");
@@ -870,4 +876,5 @@ pf_assessment_view_init (PfAssessmentView *self)
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   update_wizard_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.overwrite", FALSE);
 }

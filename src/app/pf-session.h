@@ -32,7 +32,7 @@ GFile           *pf_session_get_file           (PfSession       *self);
 PfDetermination *pf_session_get_determination  (PfSession       *self);
 /* "saved", "saving" or "error": property "save-state". */
 const char      *pf_session_get_save_state     (PfSession       *self);
-/* Nullable: why the last save failed, while the save state is "error". */
+/* Nullable: why the last save failed, until a save succeeds. */
 const GError    *pf_session_get_save_error     (PfSession       *self);
 /* Signal "changed-on-disk": another program wrote the file while the
  * session had nothing unsaved (checked a moment after the file monitor
