@@ -368,8 +368,7 @@ update_save_state (PfAssessmentView *self)
       adw_window_title_set_subtitle (self->window_title, _("Not saved"));
       if (changed_on_disk)
         {
-          g_autofree char *name = g_file_get_basename (pf_session_get_file (self->session));
-          g_autofree char *display = g_filename_display_name (name);
+          g_autofree char *display = pf_session_dup_display_name (self->session);
 
           /* A toast shows one line: the help says what each choice keeps. */
           /* Translators: %s is the assessment's file name */

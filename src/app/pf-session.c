@@ -61,6 +61,24 @@ static guint signals[N_SIGNALS];
 
 static void start_save (PfSession *self);
 
+/* A file name need not be UTF-8; labels and messages must be. */
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+/* A save still in its thread wrote an older snapshot, expecting the file's
+ * older contents: let it end before anything else writes. */
+static void
+wait_for_save (PfSession *self)
+{
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 set_save_state (PfSession  *self,
                 const char *save_state)
@@ -395,7 +413,7 @@ pf_session_load (GFile           *file,
                                  error);
   if (pack == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = dup_display_name (file);
 
       g_prefix_error (error, "%s: ", name);
       return NULL;
@@ -463,6 +481,14 @@ pf_session_get_save_error (PfSession *self)
   return self->save_error;
 }
 
+char *
+pf_session_dup_display_name (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+
+  return dup_display_name (self->file);
+}
+
 void
 pf_session_hold (PfSession *self)
 {
@@ -486,9 +512,7 @@ pf_session_overwrite (PfSession *self)
 {
   g_return_if_fail (PF_IS_SESSION (self));
 
-  /* A save still in its thread expects the old contents; let it end. */
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_save (self);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   pf_assessment_forget_disk_contents (self->assessment);
@@ -506,10 +530,7 @@ pf_session_flush (PfSession  *self,
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  /* A save still writing in its thread would rename its older snapshot
-   * over ours if we wrote now. */
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_save (self);
 
   if (!self->dirty)
     return TRUE;

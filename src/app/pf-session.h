@@ -34,9 +34,12 @@ PfDetermination *pf_session_get_determination  (PfSession       *self);
 const char      *pf_session_get_save_state     (PfSession       *self);
 /* Nullable: why the last save failed, until a save succeeds. */
 const GError    *pf_session_get_save_error     (PfSession       *self);
+/* The file's name as a label shows it (valid UTF-8 whatever the bytes). */
+char            *pf_session_dup_display_name   (PfSession       *self);
 /* Signal "changed-on-disk": another program wrote the file while the
  * session had nothing unsaved (checked a moment after the file monitor
  * reports a write; the session's own saves do not count). */
+
 /* While held, another program's version of the file is not loaded over
  * the session: an export, an upload or attaching files is under way and
  * works on this version. Each hold is released once. */

@@ -129,7 +129,6 @@ on_changed_on_disk (PfWindow  *self,
   g_autoptr(GFile) file = g_object_ref (pf_session_get_file (session));
   g_autoptr(PfSession) reloaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
@@ -146,8 +145,7 @@ on_changed_on_disk (PfWindow  *self,
 
   pf_window_set_session (self, reloaded);
 
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename);
+  name = pf_session_dup_display_name (reloaded);
   /* Translators: %s is the assessment's file name */
   message = g_strdup_printf (_("Another program changed “%s”: this is its version"), name);
   pf_assessment_view_add_toast (self->assessment_view, adw_toast_new (message));
