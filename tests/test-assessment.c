@@ -920,12 +920,14 @@ test_changed_on_disk (void)
   /* Saving again over our own last save is fine. */
   pf_assessment_set_note (assessment, "c.found", "ours, again");
   g_assert_true (pf_assessment_save (assessment, file, &error));
+  g_assert_false (pf_assessment_changed_on_disk (assessment));
 
   other = pf_assessment_load (file, NULL, &error);
   g_assert_no_error (error);
   pf_assessment_set_note (other, "c.found", "theirs");
   g_assert_true (pf_assessment_save (other, file, &error));
   theirs = read_file (file);
+  g_assert_true (pf_assessment_changed_on_disk (assessment));
 
   pf_assessment_set_note (assessment, "c.found", "ours, later");
   g_assert_false (pf_assessment_save (assessment, file, &error));
@@ -945,6 +947,7 @@ test_changed_on_disk (void)
   /* The user keeps this version: the next save replaces theirs. */
   pf_assessment_forget_disk_contents (assessment);
   g_assert_true (pf_assessment_save (assessment, file, &error));
+  g_assert_false (pf_assessment_changed_on_disk (assessment));
   loaded = pf_assessment_load (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pf_answer_get_note (pf_assessment_get_answer (loaded, "c.found")), ==,

@@ -51,6 +51,9 @@ struct _PfAssessment
   GFile           *file;           /* (owned) (nullable) */
   /* SHA-256 of what @file held when this assessment last read or wrote it. */
   char            *disk_sha256;    /* (owned) (nullable) */
+  /* The file's etag (modification time) then: when it has not moved,
+   * pf_assessment_changed_on_disk() need not read the file. */
+  char            *disk_etag;      /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (PfAssessment, pf_assessment, G_TYPE_OBJECT)
@@ -142,6 +145,7 @@ pf_assessment_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->disk_sha256, g_free);
+  g_clear_pointer (&self->disk_etag, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->pack_id, g_free);
@@ -969,7 +973,8 @@ pf_assessment_load (GFile         *file,
   name = g_file_get_parse_name (file);
 
   /* Check the size before reading so a huge file is never loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_ETAG_VALUE,
+                            G_FILE_QUERY_INFO_NONE,
                             cancellable, &local_error);
   if (info != NULL && g_file_info_get_size (info) > MAX_ASSESSMENT_SIZE)
     {
@@ -994,6 +999,7 @@ pf_assessment_load (GFile         *file,
     {
       self->file = g_object_ref (file);
       self->disk_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      self->disk_etag = g_strdup (g_file_info_get_etag (info));
     }
 
   return self;
@@ -1176,6 +1182,21 @@ set_file (PfAssessment *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* What @self just wrote to its file: a save then expects to find @sha256
+ * (owned) there, and a later check first compares the file's etag. */
+static void
+remember_disk_contents (PfAssessment *self,
+                        char         *sha256)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  g_free (self->disk_sha256);
+  self->disk_sha256 = sha256;
+  g_free (self->disk_etag);
+  self->disk_etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
 /* The SHA-256 that @self last saw in @file, if @file is its own file:
  * what a save there expects to find before it overwrites. */
 static char *
@@ -1253,8 +1274,7 @@ pf_assessment_save (PfAssessment  *self,
     return FALSE;
 
   set_file (self, file);
-  g_free (self->disk_sha256);
-  self->disk_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  remember_disk_contents (self, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
   return TRUE;
 }
 
@@ -1336,8 +1356,7 @@ pf_assessment_save_finish (PfAssessment  *self,
     return FALSE;
 
   set_file (self, ((SaveData *) g_task_get_task_data (G_TASK (result)))->file);
-  g_free (self->disk_sha256);
-  self->disk_sha256 = sha256;
+  remember_disk_contents (self, sha256);
   return TRUE;
 }
 
@@ -1347,15 +1366,28 @@ pf_assessment_forget_disk_contents (PfAssessment *self)
   g_return_if_fail (PF_IS_ASSESSMENT (self));
 
   g_clear_pointer (&self->disk_sha256, g_free);
+  g_clear_pointer (&self->disk_etag, g_free);
 }
 
 gboolean
 pf_assessment_changed_on_disk (PfAssessment *self)
 {
+  g_autoptr(GFileInfo) info = NULL;
+
   g_return_val_if_fail (PF_IS_ASSESSMENT (self), FALSE);
 
-  return self->file != NULL && self->disk_sha256 != NULL
-         && holds_other_than (self->file, self->disk_sha256);
+  if (self->file == NULL || self->disk_sha256 == NULL)
+    return FALSE;
+
+  /* The file monitor reports this assessment's own saves too: a stat
+   * tells those apart without reading the file. */
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info != NULL && self->disk_etag != NULL
+      && g_strcmp0 (g_file_info_get_etag (info), self->disk_etag) == 0)
+    return FALSE;
+
+  return holds_other_than (self->file, self->disk_sha256);
 }
 
 GFile *

@@ -75,8 +75,10 @@ GFile          *pf_assessment_get_file           (PfAssessment    *self);
  * chose this assessment's version over the one on disk. */
 void            pf_assessment_forget_disk_contents (PfAssessment  *self);
 /* Whether the assessment's file now holds something else than what this
- * assessment last read from it or wrote to it (reads the file; FALSE when
- * it is gone, unreadable, or the assessment has no file). */
+ * assessment last read from it or wrote to it (FALSE when it is gone,
+ * unreadable, or the assessment has no file). A stat first: the file is
+ * read only when its modification time moved, so a writer that keeps the
+ * time is noticed by the next save instead. */
 gboolean        pf_assessment_changed_on_disk    (PfAssessment    *self);
 
 /* Binds the pack the answers refer to (checks id and version; a different
