@@ -370,10 +370,10 @@ update_save_state (PfAssessmentView *self)
         {
           g_autofree char *display = pf_session_dup_display_name (self->session);
 
-          /* A toast shows one line: the help says what each choice keeps. */
+          /* A toast shows one line, cut at its end in a narrow window: the
+           * news first. The help says what each choice keeps. */
           /* Translators: %s is the assessment's file name */
-          message = g_strdup_printf (_("Another program changed “%s”; your changes are not saved"),
-                                     display);
+          message = g_strdup_printf (_("Not saved: another program changed “%s”"), display);
         }
       else
         /* Translators: %s says why, e.g. the disk is full */
