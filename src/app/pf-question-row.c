@@ -123,10 +123,8 @@ pf_question_row_dup_short_help (PfQuestion *question)
  * rows can get, so nothing is cut) and the unwrapped text as the natural
  * width take a quarter off the size requests of a section before its first
  * frame (callgrind, bench/run), and the rows look the same pixel for pixel.
- * The width requests for a given height, the costliest, are
- * pf_width_first_layout_install_in_row()'s. Not a minimum width in
- * characters as well: it would widen the prompts of rows beside wide
- * controls. */
+ * The width requests for a given height, the costliest, and the minimum
+ * width of ten characters are pf_width_first_layout_install_in_row()'s. */
 static void
 bound_text_layout (GtkWidget *widget)
 {
