@@ -11,6 +11,7 @@
 
 #include "pf-determination-page.h"
 #include "pf-evidence-page.h"
+#include "pf-page-slot.h"
 #include "pf-question-row.h"
 #include "pf-review-page.h"
 #include "pf-section-page.h"
@@ -608,6 +609,48 @@ test_rows_built_when_shown (Fixture       *fixture,
                     pf_section_get_questions (section)->len);
 }
 
+/* A slot tells the sidebar what its page would, without building the page,
+ * until it is first shown; then it tells what the page itself says. */
+static void
+test_slot_builds_when_shown (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PfPage *slot = g_object_ref_sink (pf_page_slot_new (fixture->session, "Timeline",
+                                                      pf_timeline_page_new,
+                                                      pf_timeline_page_summarize));
+  PfPageState state;
+  g_autofree char *progress_text = NULL;
+  PfPage *page;
+
+  g_assert_cmpstr (pf_page_get_title (slot), ==, "Timeline");
+  g_assert_cmpint (pf_page_get_state (slot), ==, PF_PAGE_STATE_NOT_STARTED);
+  g_assert_cmpstr (pf_page_get_progress_text (slot), ==, "No release date");
+
+  /* Followed from the assessment, still without the page. */
+  pf_assessment_set_release_date (fixture->assessment, "2099-01-31");
+  pf_timeline_page_summarize (fixture->session, &state, &progress_text);
+  g_assert_cmpint (state, ==, PF_PAGE_STATE_COMPLETE);
+  g_assert_cmpint (pf_page_get_state (slot), ==, PF_PAGE_STATE_COMPLETE);
+  g_assert_cmpstr (pf_page_get_progress_text (slot), ==, progress_text);
+  g_assert_null (adw_bin_get_child (ADW_BIN (slot)));
+
+  show_page (fixture, GTK_WIDGET (slot));
+  page = pf_page_slot_get_page (PF_PAGE_SLOT (slot));
+  g_assert_true (PF_IS_TIMELINE_PAGE (page));
+  g_assert_true (adw_bin_get_child (ADW_BIN (slot)) == GTK_WIDGET (page));
+  g_assert_true (pf_ui_test_find_row (GTK_WIDGET (slot), "Last day to offer access") != NULL);
+
+  /* Now the page's own state, as the page changes it. */
+  pf_page_set_state (page, PF_PAGE_STATE_NEEDS_REVIEW);
+  g_assert_cmpint (pf_page_get_state (slot), ==, PF_PAGE_STATE_NEEDS_REVIEW);
+  pf_assessment_set_release_date (fixture->assessment, NULL);
+  g_assert_cmpint (pf_page_get_state (slot), ==, PF_PAGE_STATE_NOT_STARTED);
+  g_assert_cmpstr (pf_page_get_progress_text (slot), ==, "No release date");
+
+  gtk_window_set_child (fixture->window, NULL);
+  g_object_unref (slot);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -627,6 +670,7 @@ main (int    argc,
   ADD ("timeline-dates", test_timeline_dates);
   ADD ("walk-to-likely-covered", test_walk_to_likely_covered);
   ADD ("rows-built-when-shown", test_rows_built_when_shown);
+  ADD ("slot-builds-when-shown", test_slot_builds_when_shown);
 
 #undef ADD
 

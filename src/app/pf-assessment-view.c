@@ -17,6 +17,7 @@
 #include "pf-export-page.h"
 #include "pf-menu-button.h"
 #include "pf-page.h"
+#include "pf-page-slot.h"
 #include "pf-review-page.h"
 #include "pf-section-page.h"
 #include "pf-timeline-page.h"
@@ -687,11 +688,26 @@ build_pages (PfAssessmentView *self)
       add_page (self, GTK_WIDGET (pf_section_page_new (session, section)), name);
     }
 
-  add_page (self, GTK_WIDGET (pf_determination_page_new (session)), "determination");
-  add_page (self, GTK_WIDGET (pf_evidence_page_new (session)), "evidence");
-  add_page (self, GTK_WIDGET (pf_review_page_new (session)), "review");
-  add_page (self, GTK_WIDGET (pf_timeline_page_new (session)), "timeline");
-  add_page (self, GTK_WIDGET (pf_export_page_new (session)), "export");
+  /* The pages about the whole assessment are built when first shown. */
+  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Determination"),
+                                                pf_determination_page_new,
+                                                pf_determination_page_summarize)),
+            "determination");
+  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Evidence"),
+                                                pf_evidence_page_new,
+                                                pf_evidence_page_summarize)),
+            "evidence");
+  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Review"),
+                                                pf_review_page_new,
+                                                pf_review_page_summarize)),
+            "review");
+  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Timeline"),
+                                                pf_timeline_page_new,
+                                                pf_timeline_page_summarize)),
+            "timeline");
+  /* Its only state, exported, comes from its own work. */
+  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Export"), pf_export_page_new, NULL)),
+            "export");
 
   g_variant_lookup (positions, id, "(&sd)", &last_page, &last_scroll);
   first = last_page ? lookup_page (self, last_page) : NULL;
@@ -777,10 +793,11 @@ pf_assessment_view_add_evidence_files (PfAssessmentView *self,
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
   page = lookup_page (self, "evidence");
-  g_return_if_fail (page != NULL);
+  g_return_if_fail (PF_IS_PAGE_SLOT (page));
 
   show_page (self, page);
-  pf_evidence_page_add_files (PF_EVIDENCE_PAGE (page), files);
+  pf_evidence_page_add_files (PF_EVIDENCE_PAGE (pf_page_slot_get_page (PF_PAGE_SLOT (page))),
+                              files);
 }
 
 void

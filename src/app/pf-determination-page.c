@@ -330,16 +330,29 @@ rebuild (PfDeterminationPage *self)
   adw_action_row_set_subtitle (self->published_row, pf_criteria_pack_get_published (pack));
 }
 
+void
+pf_determination_page_summarize (PfSession    *session,
+                                 PfPageState  *state,
+                                 char        **progress_text)
+{
+  PfDetermination *determination = pf_session_get_determination (session);
+
+  /* The sidebar shows the outcome, not a page state. */
+  *state = PF_PAGE_STATE_NOT_STARTED;
+  *progress_text = determination != NULL
+                   ? g_strdup (pf_outcome_get_label (pf_determination_get_outcome (determination)))
+                   : NULL;
+}
+
 static void
 on_determination_changed (PfDeterminationPage *self)
 {
-  PfDetermination *determination = pf_session_get_determination (pf_page_get_session (PF_PAGE (self)));
+  PfPageState state;
+  g_autofree char *progress_text = NULL;
 
-  /* The sidebar shows the outcome, not a page state. */
-  pf_page_set_progress_text (PF_PAGE (self),
-                             determination != NULL
-                             ? pf_outcome_get_label (pf_determination_get_outcome (determination))
-                             : NULL);
+  pf_determination_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
+  pf_page_set_state (PF_PAGE (self), state);
+  pf_page_set_progress_text (PF_PAGE (self), progress_text);
 
   /* Open questions cost a few evaluations: only keep a visible page live. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

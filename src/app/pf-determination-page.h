@@ -14,5 +14,9 @@ G_DECLARE_FINAL_TYPE (PfDeterminationPage, pf_determination_page, PF, DETERMINAT
 GtkWidget  *pf_determination_page_new          (PfSession           *session);
 /* The outcome as shown in the headline (brings the page up to date first). */
 const char *pf_determination_page_get_headline (PfDeterminationPage *self);
+/* The sidebar's summary: the outcome (a PfPageSummarizeFunc). */
+void        pf_determination_page_summarize    (PfSession           *session,
+                                                PfPageState         *state,
+                                                char               **progress_text);
 
 G_END_DECLS

@@ -199,11 +199,27 @@ build_rows (PfEvidencePage *self)
     }
 }
 
+void
+pf_evidence_page_summarize (PfSession    *session,
+                            PfPageState  *state,
+                            char        **progress_text)
+{
+  GPtrArray *evidence = pf_assessment_get_evidence (pf_session_get_assessment (session));
+
+  *state = evidence->len > 0 ? PF_PAGE_STATE_IN_PROGRESS : PF_PAGE_STATE_NOT_STARTED;
+  *progress_text = evidence->len > 0
+                   ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files",
+                                                   evidence->len),
+                                      evidence->len)
+                   : g_strdup (_("No files"));
+}
+
 static void
 rebuild (PfEvidencePage *self)
 {
   GPtrArray *evidence = pf_assessment_get_evidence (get_assessment (self));
-  g_autofree char *count = NULL;
+  PfPageState state;
+  g_autofree char *progress_text = NULL;
 
   /* An assessment opens on another page: building a row per evidence item
    * before the first frame made opening several times slower than a bare
@@ -214,12 +230,9 @@ rebuild (PfEvidencePage *self)
 
   gtk_widget_set_sensitive (self->verify_button,
                             evidence->len > 0 && self->verify_cancellable == NULL);
-  pf_page_set_state (PF_PAGE (self),
-                     evidence->len > 0 ? PF_PAGE_STATE_IN_PROGRESS : PF_PAGE_STATE_NOT_STARTED);
-  if (evidence->len > 0)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", evidence->len),
-                             evidence->len);
-  pf_page_set_progress_text (PF_PAGE (self), count != NULL ? count : _("No files"));
+  pf_evidence_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
+  pf_page_set_state (PF_PAGE (self), state);
+  pf_page_set_progress_text (PF_PAGE (self), progress_text);
 }
 
 static void

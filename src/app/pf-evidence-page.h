@@ -19,5 +19,9 @@ void       pf_evidence_page_add_files (PfEvidencePage *self,
                                        GListModel     *files);
 /* Whether an import is running. */
 gboolean   pf_evidence_page_get_busy  (PfEvidencePage *self);
+/* The sidebar's summary: how many files (a PfPageSummarizeFunc). */
+void       pf_evidence_page_summarize (PfSession      *session,
+                                       PfPageState    *state,
+                                       char          **progress_text);
 
 G_END_DECLS

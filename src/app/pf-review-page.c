@@ -132,11 +132,35 @@ rebuild_receipts (PfReviewPage *self)
     }
 }
 
+void
+pf_review_page_summarize (PfSession    *session,
+                          PfPageState  *state,
+                          char        **progress_text)
+{
+  PfAssessment *assessment = pf_session_get_assessment (session);
+  GPtrArray *signoffs = pf_assessment_get_signoffs (assessment);
+
+  *progress_text = NULL;
+  *state = signoffs->len > 0 ? PF_PAGE_STATE_NEEDS_REVIEW : PF_PAGE_STATE_NOT_STARTED;
+  for (guint i = 0; i < signoffs->len; i++)
+    {
+      const PfSignoff *signoff = g_ptr_array_index (signoffs, i);
+
+      if (signoff->decision == PF_DECISION_APPROVE
+          && !pf_assessment_signoff_is_stale (assessment, signoff))
+        {
+          *state = PF_PAGE_STATE_COMPLETE;
+          return;
+        }
+    }
+}
+
 static void
 rebuild (PfReviewPage *self)
 {
   GPtrArray *signoffs = pf_assessment_get_signoffs (get_assessment (self));
-  gboolean approved = FALSE;
+  PfPageState state;
+  g_autofree char *progress_text = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->signoff_list))) != NULL)
@@ -148,9 +172,6 @@ rebuild (PfReviewPage *self)
       const PfSignoff *signoff = g_ptr_array_index (signoffs, i - 1);
 
       gtk_list_box_append (self->signoff_list, signoff_row_new (self, signoff));
-      if (signoff->decision == PF_DECISION_APPROVE
-          && !pf_assessment_signoff_is_stale (get_assessment (self), signoff))
-        approved = TRUE;
     }
 
   if (signoffs->len == 0)
@@ -163,12 +184,9 @@ rebuild (PfReviewPage *self)
 
   rebuild_receipts (self);
 
-  if (approved)
-    pf_page_set_state (PF_PAGE (self), PF_PAGE_STATE_COMPLETE);
-  else if (signoffs->len > 0)
-    pf_page_set_state (PF_PAGE (self), PF_PAGE_STATE_NEEDS_REVIEW);
-  else
-    pf_page_set_state (PF_PAGE (self), PF_PAGE_STATE_NOT_STARTED);
+  pf_review_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
+  pf_page_set_state (PF_PAGE (self), state);
+  pf_page_set_progress_text (PF_PAGE (self), progress_text);
 }
 
 static char *

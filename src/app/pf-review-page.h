@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 #define PF_TYPE_REVIEW_PAGE (pf_review_page_get_type ())
 G_DECLARE_FINAL_TYPE (PfReviewPage, pf_review_page, PF, REVIEW_PAGE, PfPage)
 
-GtkWidget *pf_review_page_new (PfSession *session);
+GtkWidget *pf_review_page_new       (PfSession    *session);
+/* The sidebar's summary: complete once a current sign-off approves, to
+ * review while there are only others (a PfPageSummarizeFunc). */
+void       pf_review_page_summarize (PfSession    *session,
+                                     PfPageState  *state,
+                                     char        **progress_text);
 
 G_END_DECLS

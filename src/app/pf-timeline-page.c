@@ -57,13 +57,44 @@ set_date_row (AdwActionRow *row,
   adw_action_row_set_subtitle (row, text);
 }
 
+/* "12 days", "Release is today", "Released 3 days ago". */
+static char *
+format_days_until_release (PfTimeline *timeline)
+{
+  g_autoptr(GDate) today = g_date_new ();
+  int days;
+
+  g_date_set_time_t (today, time (NULL));
+  days = pf_timeline_days_until_release (timeline, today);
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+  if (days == 0)
+    return g_strdup (_("Release is today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Released %d day ago", "Released %d days ago", -days),
+                          -days);
+}
+
+void
+pf_timeline_page_summarize (PfSession    *session,
+                            PfPageState  *state,
+                            char        **progress_text)
+{
+  const char *release = pf_assessment_get_release_date (pf_session_get_assessment (session));
+  g_autoptr(PfTimeline) timeline = release != NULL ? pf_timeline_new (release, NULL) : NULL;
+
+  *state = timeline != NULL ? PF_PAGE_STATE_COMPLETE : PF_PAGE_STATE_NOT_STARTED;
+  *progress_text = timeline != NULL
+                   ? format_days_until_release (timeline)
+                   : g_strdup (_("No release date"));
+}
+
 static void
 update (PfTimelinePage *self)
 {
   const char *release = pf_assessment_get_release_date (get_assessment (self));
-  g_autoptr(GDate) today = g_date_new ();
-  g_autofree char *days_text = NULL;
-  int days;
+  PfPageState state;
+  g_autofree char *progress_text = NULL;
 
   g_clear_object (&self->timeline);
   if (release != NULL)
@@ -76,29 +107,15 @@ update (PfTimelinePage *self)
 
   gtk_widget_set_visible (self->dates_list, self->timeline != NULL);
   gtk_widget_set_visible (self->export_button, self->timeline != NULL);
-  pf_page_set_state (PF_PAGE (self),
-                     self->timeline != NULL ? PF_PAGE_STATE_COMPLETE : PF_PAGE_STATE_NOT_STARTED);
+  pf_timeline_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
+  pf_page_set_state (PF_PAGE (self), state);
+  pf_page_set_progress_text (PF_PAGE (self), progress_text);
   if (self->timeline == NULL)
-    {
-      pf_page_set_progress_text (PF_PAGE (self), _("No release date"));
-      return;
-    }
+    return;
 
   set_date_row (self->request_row, pf_timeline_get_request_determination_by (self->timeline));
   set_date_row (self->offer_row, pf_timeline_get_offer_access_by (self->timeline));
-
-  g_date_set_time_t (today, time (NULL));
-  days = pf_timeline_days_until_release (self->timeline, today);
-  if (days > 0)
-    days_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
-  else if (days == 0)
-    days_text = g_strdup (_("Release is today"));
-  else
-    days_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Released %d day ago", "Released %d days ago", -days),
-                                 -days);
-  adw_action_row_set_subtitle (self->days_row, days_text);
-  pf_page_set_progress_text (PF_PAGE (self), days_text);
+  adw_action_row_set_subtitle (self->days_row, progress_text);
 }
 
 static void

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PfTimelinePage, pf_timeline_page, PF, TIMELINE_PAGE, PfPage)
 
 GtkWidget *pf_timeline_page_new        (PfSession      *session);
+/* The sidebar's summary: the days until release (a PfPageSummarizeFunc). */
+void       pf_timeline_page_summarize  (PfSession      *session,
+                                        PfPageState    *state,
+                                        char          **progress_text);
 /* Writes the milestones as an RFC 5545 calendar to @file (atomically). */
 gboolean   pf_timeline_page_export_ics (PfTimelinePage *self,
                                         GFile          *file,
