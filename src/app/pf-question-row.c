@@ -123,8 +123,19 @@ pf_question_row_dup_short_help (PfQuestion *question)
  * rows can get, so nothing is cut) and the unwrapped text as the natural
  * width take a quarter off the size requests of a section before its first
  * frame (callgrind, bench/run), and the rows look the same pixel for pixel.
- * The width requests for a given height, the costliest, and the minimum
- * width of ten characters are pf_width_first_layout_install_in_row()'s. */
+ * The width requests for a given height, the costliest, are
+ * pf_width_first_layout_install_in_row()'s.
+ *
+ * They also get a minimum width of ten characters. GTK measures a wrapping
+ * label's minimum width by laying its text out at width zero, and since
+ * libadwaita's row labels may break words, Pango 1.50 then tries a break
+ * with a hyphen after every character of every word: 4,800 shaping calls
+ * for the first section of a full assessment, about 4 ms before its first
+ * frame (counted with a shim on hb_shape_full, bench/run). At ten
+ * characters only longer words are tried letter by letter, and a prompt can
+ * no longer be squeezed into a column of single letters. Labels that wrap
+ * at words only have no such cost and keep their width free: a width in
+ * characters costs a font metrics query at each measure. */
 static void
 bound_text_layout (GtkWidget *widget)
 {
@@ -136,6 +147,7 @@ bound_text_layout (GtkWidget *widget)
       gtk_label_set_natural_wrap_mode (GTK_LABEL (widget), GTK_NATURAL_WRAP_NONE);
       gtk_label_set_lines (GTK_LABEL (widget), 50);
       gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (widget), 10);
     }
 
   for (child = gtk_widget_get_first_child (widget);

@@ -11,14 +11,6 @@
  * its width does not depend on the height, so the answer without a height
  * is the same and costs two layouts, which GTK then caches.
  *
- * Its wrapping labels also get a minimum width of ten characters. GTK
- * measures a wrapping label's minimum width by laying its text out at
- * width zero, where Pango 1.50 tries a break with a hyphen after every
- * character of every word: 4,800 shaping calls for the first section page
- * and its sidebar, about 4 ms before the first frame (bench/run). At ten
- * characters only the longer words are tried letter by letter, and a
- * prompt can no longer be squeezed into a column of single letters.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pf-width-first-layout"
@@ -76,22 +68,6 @@ pf_width_first_layout_allocate (GtkLayoutManager *manager,
   gtk_layout_manager_allocate (self->inner, widget, width, height, baseline);
 }
 
-/* Below this width a prompt or a page title would read a word per line. */
-#define WRAPPING_LABEL_MIN_CHARS 10
-
-static void
-set_min_width_chars (GtkWidget *box)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)) &&
-          gtk_label_get_width_chars (GTK_LABEL (child)) < 0)
-        gtk_label_set_width_chars (GTK_LABEL (child), WRAPPING_LABEL_MIN_CHARS);
-    }
-}
-
 static void
 pf_width_first_layout_dispose (GObject *object)
 {
@@ -136,7 +112,6 @@ pf_width_first_layout_install (GtkWidget *widget)
   self = g_object_new (PF_TYPE_WIDTH_FIRST_LAYOUT, NULL);
   self->inner = g_object_ref (inner);
   gtk_widget_set_layout_manager (widget, GTK_LAYOUT_MANAGER (self));
-  set_min_width_chars (widget);
 }
 
 void

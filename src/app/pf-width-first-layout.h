@@ -16,8 +16,7 @@ G_DECLARE_FINAL_TYPE (PfWidthFirstLayout, pf_width_first_layout, PF, WIDTH_FIRST
 /* Gives @widget a layout manager that lays it out exactly as its current
  * one does, except that a width request for a given height is answered as
  * one without a height. Meant for a box of wrapping labels (a row's title
- * and subtitle), whose width never depends on the height it is given; those
- * labels get a minimum width of ten characters (see the .c file). */
+ * and subtitle), whose width never depends on the height it is given. */
 void pf_width_first_layout_install         (GtkWidget *widget);
 
 /* Installs it on the title and subtitle column of @row, an AdwActionRow or
