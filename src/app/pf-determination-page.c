@@ -347,12 +347,8 @@ pf_determination_page_summarize (PfSession    *session,
 static void
 on_determination_changed (PfDeterminationPage *self)
 {
-  PfPageState state;
-  g_autofree char *progress_text = NULL;
 
-  pf_determination_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
-  pf_page_set_state (PF_PAGE (self), state);
-  pf_page_set_progress_text (PF_PAGE (self), progress_text);
+  pf_page_update_summary (PF_PAGE (self), pf_determination_page_summarize);
 
   /* Open questions cost a few evaluations: only keep a visible page live. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

@@ -218,8 +218,6 @@ static void
 rebuild (PfEvidencePage *self)
 {
   GPtrArray *evidence = pf_assessment_get_evidence (get_assessment (self));
-  PfPageState state;
-  g_autofree char *progress_text = NULL;
 
   /* An assessment opens on another page: building a row per evidence item
    * before the first frame made opening several times slower than a bare
@@ -230,9 +228,7 @@ rebuild (PfEvidencePage *self)
 
   gtk_widget_set_sensitive (self->verify_button,
                             evidence->len > 0 && self->verify_cancellable == NULL);
-  pf_evidence_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
-  pf_page_set_state (PF_PAGE (self), state);
-  pf_page_set_progress_text (PF_PAGE (self), progress_text);
+  pf_page_update_summary (PF_PAGE (self), pf_evidence_page_summarize);
 }
 
 static void

@@ -32,15 +32,8 @@ G_DEFINE_FINAL_TYPE (PfPageSlot, pf_page_slot, PF_TYPE_PAGE)
 static void
 update_summary (PfPageSlot *self)
 {
-  PfPageState state = PF_PAGE_STATE_NOT_STARTED;
-  g_autofree char *progress_text = NULL;
-
-  if (self->summarize == NULL)
-    return;
-
-  self->summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
-  pf_page_set_state (PF_PAGE (self), state);
-  pf_page_set_progress_text (PF_PAGE (self), progress_text);
+  if (self->summarize != NULL)
+    pf_page_update_summary (PF_PAGE (self), self->summarize);
 }
 
 static void

@@ -11,17 +11,13 @@
 G_BEGIN_DECLS
 
 /* Makes the real page. */
-typedef GtkWidget *(*PfPageCreateFunc)    (PfSession    *session);
-/* The state and progress text the real page would show for @session.
- * @progress_text is set to a new string or NULL. */
-typedef void       (*PfPageSummarizeFunc) (PfSession    *session,
-                                           PfPageState  *state,
-                                           char        **progress_text);
+typedef GtkWidget *(*PfPageCreateFunc) (PfSession *session);
 
 #define PF_TYPE_PAGE_SLOT (pf_page_slot_get_type ())
 G_DECLARE_FINAL_TYPE (PfPageSlot, pf_page_slot, PF, PAGE_SLOT, PfPage)
 
-/* @summarize may be NULL: the page is then "not started" until built. */
+/* @summarize, the real page's own, may be NULL: the page is then "not
+ * started" until built. */
 PfPage *pf_page_slot_new      (PfSession           *session,
                                const char          *title,
                                PfPageCreateFunc     create,

@@ -269,6 +269,21 @@ pf_page_set_progress_text (PfPage     *self,
 }
 
 void
+pf_page_update_summary (PfPage              *self,
+                        PfPageSummarizeFunc  summarize)
+{
+  PfPageState state = PF_PAGE_STATE_NOT_STARTED;
+  g_autofree char *progress_text = NULL;
+
+  g_return_if_fail (PF_IS_PAGE (self));
+  g_return_if_fail (summarize != NULL);
+
+  summarize (pf_page_get_session (self), &state, &progress_text);
+  pf_page_set_state (self, state);
+  pf_page_set_progress_text (self, progress_text);
+}
+
+void
 pf_page_shown (PfPage *self)
 {
   g_return_if_fail (PF_IS_PAGE (self));

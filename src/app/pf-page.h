@@ -17,6 +17,12 @@ typedef enum {
   PF_PAGE_STATE_NEEDS_REVIEW,
 } PfPageState;
 
+/* The state and progress text a page shows for @session, e.g. in the
+ * sidebar; @progress_text is set to a new string or NULL. */
+typedef void (*PfPageSummarizeFunc) (PfSession    *session,
+                                     PfPageState  *state,
+                                     char        **progress_text);
+
 #define PF_TYPE_PAGE (pf_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (PfPage, pf_page, PF, PAGE, AdwBin)
 
@@ -45,6 +51,9 @@ void         pf_page_set_state         (PfPage      *self,
 const char  *pf_page_get_progress_text (PfPage      *self);
 void         pf_page_set_progress_text (PfPage      *self,
                                         const char  *progress_text);
+/* Sets the state and progress text @summarize gives for the page's session. */
+void         pf_page_update_summary    (PfPage              *self,
+                                        PfPageSummarizeFunc  summarize);
 void         pf_page_shown             (PfPage      *self);
 void         pf_page_commit            (PfPage      *self);
 

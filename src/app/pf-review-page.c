@@ -159,8 +159,6 @@ static void
 rebuild (PfReviewPage *self)
 {
   GPtrArray *signoffs = pf_assessment_get_signoffs (get_assessment (self));
-  PfPageState state;
-  g_autofree char *progress_text = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->signoff_list))) != NULL)
@@ -184,9 +182,7 @@ rebuild (PfReviewPage *self)
 
   rebuild_receipts (self);
 
-  pf_review_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
-  pf_page_set_state (PF_PAGE (self), state);
-  pf_page_set_progress_text (PF_PAGE (self), progress_text);
+  pf_page_update_summary (PF_PAGE (self), pf_review_page_summarize);
 }
 
 static char *

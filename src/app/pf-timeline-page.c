@@ -93,8 +93,6 @@ static void
 update (PfTimelinePage *self)
 {
   const char *release = pf_assessment_get_release_date (get_assessment (self));
-  PfPageState state;
-  g_autofree char *progress_text = NULL;
 
   g_clear_object (&self->timeline);
   if (release != NULL)
@@ -107,15 +105,13 @@ update (PfTimelinePage *self)
 
   gtk_widget_set_visible (self->dates_list, self->timeline != NULL);
   gtk_widget_set_visible (self->export_button, self->timeline != NULL);
-  pf_timeline_page_summarize (pf_page_get_session (PF_PAGE (self)), &state, &progress_text);
-  pf_page_set_state (PF_PAGE (self), state);
-  pf_page_set_progress_text (PF_PAGE (self), progress_text);
+  pf_page_update_summary (PF_PAGE (self), pf_timeline_page_summarize);
   if (self->timeline == NULL)
     return;
 
   set_date_row (self->request_row, pf_timeline_get_request_determination_by (self->timeline));
   set_date_row (self->offer_row, pf_timeline_get_offer_access_by (self->timeline));
-  adw_action_row_set_subtitle (self->days_row, progress_text);
+  adw_action_row_set_subtitle (self->days_row, pf_page_get_progress_text (PF_PAGE (self)));
 }
 
 static void
