@@ -666,6 +666,21 @@ clear_pages (PfAssessmentView *self)
   self->rebuilding = FALSE;
 }
 
+/* After the sections, in wizard order; built when first shown. */
+static const struct {
+  const char          *name;
+  const char          *title;
+  PfPageCreateFunc     create;
+  PfPageSummarizeFunc  summarize;
+} whole_assessment_pages[] = {
+  { "determination", N_("Determination"), pf_determination_page_new, pf_determination_page_summarize },
+  { "evidence", N_("Evidence"), pf_evidence_page_new, pf_evidence_page_summarize },
+  { "review", N_("Review"), pf_review_page_new, pf_review_page_summarize },
+  { "timeline", N_("Timeline"), pf_timeline_page_new, pf_timeline_page_summarize },
+  /* Its only state, exported, comes from its own work. */
+  { "export", N_("Export"), pf_export_page_new, NULL },
+};
+
 static void
 build_pages (PfAssessmentView *self)
 {
@@ -688,26 +703,12 @@ build_pages (PfAssessmentView *self)
       add_page (self, GTK_WIDGET (pf_section_page_new (session, section)), name);
     }
 
-  /* The pages about the whole assessment are built when first shown. */
-  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Determination"),
-                                                pf_determination_page_new,
-                                                pf_determination_page_summarize)),
-            "determination");
-  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Evidence"),
-                                                pf_evidence_page_new,
-                                                pf_evidence_page_summarize)),
-            "evidence");
-  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Review"),
-                                                pf_review_page_new,
-                                                pf_review_page_summarize)),
-            "review");
-  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Timeline"),
-                                                pf_timeline_page_new,
-                                                pf_timeline_page_summarize)),
-            "timeline");
-  /* Its only state, exported, comes from its own work. */
-  add_page (self, GTK_WIDGET (pf_page_slot_new (session, _("Export"), pf_export_page_new, NULL)),
-            "export");
+  for (guint i = 0; i < G_N_ELEMENTS (whole_assessment_pages); i++)
+    add_page (self,
+              GTK_WIDGET (pf_page_slot_new (session, _(whole_assessment_pages[i].title),
+                                            whole_assessment_pages[i].create,
+                                            whole_assessment_pages[i].summarize)),
+              whole_assessment_pages[i].name);
 
   g_variant_lookup (positions, id, "(&sd)", &last_page, &last_scroll);
   first = last_page ? lookup_page (self, last_page) : NULL;
