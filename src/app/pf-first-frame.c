@@ -14,18 +14,17 @@
 
 #include "pf-first-frame.h"
 
-/* Milliseconds since the kernel started this process. /proc/self/stat
- * field 22 counts clock ticks since boot (CLOCK_BOOTTIME), so it includes
- * exec, the dynamic linker and library constructors that run before main(). */
+/* Milliseconds from when the kernel started this process to @now (seconds
+ * on CLOCK_BOOTTIME). /proc/self/stat field 22 counts clock ticks since
+ * boot, so it includes exec, the dynamic linker and library constructors
+ * that run before main(). */
 static double
-ms_since_process_start (void)
+ms_since_process_start (double now)
 {
   g_autofree char *stat = NULL;
   const char *fields;
   unsigned long long start_ticks = 0;
-  struct timespec now;
 
-  clock_gettime (CLOCK_BOOTTIME, &now);
   if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL))
     return -1;
 
@@ -36,14 +35,20 @@ ms_since_process_start (void)
               "%*d %*d %llu", &start_ticks) != 1)
     return -1;
 
-  return (now.tv_sec + now.tv_nsec / 1e9 - (double) start_ticks / sysconf (_SC_CLK_TCK)) * 1000.0;
+  return (now - (double) start_ticks / sysconf (_SC_CLK_TCK)) * 1000.0;
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
-  printf ("first-frame-ms %.1f\n", ms_since_process_start ());
+  struct timespec now;
+  double seconds;
+
+  clock_gettime (CLOCK_BOOTTIME, &now);
+  seconds = now.tv_sec + now.tv_nsec / 1e9;
+  printf ("first-frame-ms %.1f\n", ms_since_process_start (seconds));
+  printf ("first-frame-boottime %.6f\n", seconds);
   fflush (stdout);
   /* Leave at once: the measurement is done and nothing must be saved. */
   _exit (0);
