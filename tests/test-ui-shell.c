@@ -414,12 +414,6 @@ test_changed_on_disk (void)
   close_window (window);
 }
 
-typedef struct
-{
-  PfWindow  *window;
-  PfSession *before;  /* compared, not used: it may be gone */
-} Reload;
-
 static void
 run_for_ms (guint ms)
 {
@@ -429,6 +423,102 @@ run_for_ms (guint ms)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (5000);
 }
+
+typedef struct
+{
+  PfSession *session;
+  GFile     *file;
+} Renamed;
+
+static gboolean
+session_file_is (gpointer data)
+{
+  Renamed *renamed = data;
+
+  return g_file_equal (pf_session_get_file (renamed->session), renamed->file);
+}
+
+/* Another program renames the open file: the session follows, and its next
+ * save goes to the new name instead of bringing the old one back. */
+static void
+test_rename_followed (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) new_file = NULL;
+  g_autoptr(PfAssessment) on_disk = NULL;
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(GError) error = NULL;
+  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
+  const char *id = pf_question_get_id (question);
+  PfWindow *window;
+  Renamed renamed;
+
+  window = open_new_assessment ("Heron", &file);
+  renamed.session = pf_window_get_session (window);
+  parent = g_file_get_parent (file);
+  new_file = g_file_get_child (parent, "Heron renamed.preflight");
+  renamed.file = new_file;
+
+  g_assert_true (g_file_move (file, new_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pf_ui_test_wait_until (session_file_is, &renamed, 10);
+  g_assert_true (g_file_equal (pf_assessment_get_file (pf_session_get_assessment (renamed.session)),
+                               new_file));
+
+  pf_assessment_set_value (pf_session_get_assessment (renamed.session), id, yes, &error);
+  g_assert_no_error (error);
+  pf_ui_test_wait_until (session_saved, renamed.session, 10);
+  g_assert_false (g_file_query_exists (file, NULL));
+  on_disk = pf_assessment_load (new_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pf_assessment_get_answer (on_disk, id));
+
+  close_window (window);
+  g_assert_true (g_file_delete (new_file, NULL, &error));
+}
+
+/* Some programs save by renaming the old version away (a backup) and
+ * writing the new one under the name: the session keeps the name and
+ * shows that new version. */
+static void
+test_rename_to_backup_not_followed (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) backup = NULL;
+  g_autoptr(PfAssessment) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_name = NULL;
+  PfWindow *window;
+  PfSession *session;
+
+  window = open_new_assessment ("Egret", &file);
+  session = pf_window_get_session (window);
+  other = pf_assessment_load (file, NULL, &error);
+  g_assert_no_error (error);
+  pf_assessment_set_model_name (other, "Egret (edited elsewhere)");
+
+  backup_name = g_strconcat (g_file_peek_path (file), "~", NULL);
+  backup = g_file_new_for_path (backup_name);
+  g_assert_true (g_file_move (file, backup, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_true (pf_assessment_save (other, file, &error));
+  g_assert_no_error (error);
+
+  run_for_ms (600);
+  session = pf_window_get_session (window);
+  g_assert_true (g_file_equal (pf_session_get_file (session), file));
+  g_assert_cmpstr (pf_assessment_get_model_name (pf_session_get_assessment (session)), ==,
+                   "Egret (edited elsewhere)");
+
+  close_window (window);
+  g_assert_true (g_file_delete (backup, NULL, &error));
+}
+
+typedef struct
+{
+  PfWindow  *window;
+  PfSession *before;  /* compared, not used: it may be gone */
+} Reload;
 
 static gboolean
 session_replaced (gpointer data)
@@ -715,6 +805,8 @@ main (int    argc,
   g_test_add_func ("/ui/shell/wizard-navigation", test_wizard_navigation);
   g_test_add_func ("/ui/shell/autosave", test_autosave);
   g_test_add_func ("/ui/shell/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/ui/shell/rename-followed", test_rename_followed);
+  g_test_add_func ("/ui/shell/rename-to-backup-not-followed", test_rename_to_backup_not_followed);
   g_test_add_func ("/ui/shell/reloaded-from-disk", test_reloaded_from_disk);
   g_test_add_func ("/ui/shell/reopen", test_reopen);
   g_test_add_func ("/ui/shell/restore-scroll", test_restore_scroll);

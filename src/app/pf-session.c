@@ -30,6 +30,8 @@ struct _PfSession
   /* Watches the file for another program's writes. */
   GFileMonitor    *monitor;        /* (owned) (nullable) */
   guint            disk_check_source;
+  /* Where another program just renamed the file, until that is checked. */
+  GFile           *renamed_to;     /* (owned) (nullable) */
   /* Long operations on the assessment under way (pf_session_hold()). */
   guint            holds;
   /* A change has not been handed to a save yet. */
@@ -177,12 +179,36 @@ on_assessment_changed (PfSession    *self,
     self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
+static void watch_file (PfSession *self);
+
+/* The file's new name is the session's from now on, so that saves go
+ * there rather than bring the old name back. */
+static void
+follow_rename (PfSession *self,
+               GFile     *file)
+{
+  pf_assessment_file_moved (self->assessment, file);
+  g_set_object (&self->file, file);
+  watch_file (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
 static gboolean
 disk_check_cb (gpointer user_data)
 {
   PfSession *self = user_data;
+  g_autoptr(GFile) renamed_to = g_steal_pointer (&self->renamed_to);
 
   self->disk_check_source = 0;
+
+  /* Renamed, and nothing written under the old name meanwhile: some
+   * programs save by renaming the old version away first. */
+  if (renamed_to != NULL && !g_file_query_exists (self->file, NULL)
+      && g_file_query_exists (renamed_to, NULL))
+    {
+      follow_rename (self, renamed_to);
+      return G_SOURCE_REMOVE;
+    }
 
   /* Unsaved changes here meet the other version when they are saved; a
    * held session looks again when it is released. */
@@ -194,10 +220,43 @@ disk_check_cb (gpointer user_data)
 }
 
 static void
-on_file_event (PfSession *self)
+schedule_disk_check (PfSession *self)
 {
   if (self->disk_check_source == 0)
     self->disk_check_source = g_timeout_add (DISK_CHECK_DELAY_MS, disk_check_cb, self);
+}
+
+static void
+on_file_event (PfSession         *self,
+               GFile             *file,
+               GFile             *other_file,
+               GFileMonitorEvent  event,
+               GFileMonitor      *monitor)
+{
+  /* The app's own saves rename a temporary file onto the file instead. */
+  if (event == G_FILE_MONITOR_EVENT_RENAMED && other_file != NULL
+      && g_file_equal (file, self->file) && !g_file_equal (other_file, self->file))
+    g_set_object (&self->renamed_to, other_file);
+
+  schedule_disk_check (self);
+}
+
+/* Without a monitor (an unusual file system) conflicts still surface when
+ * saving. */
+static void
+watch_file (PfSession *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_event), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -218,13 +277,7 @@ pf_session_constructed (GObject *object)
                            G_CALLBACK (on_assessment_changed), self,
                            G_CONNECT_SWAPPED);
   recompute_determination (self);
-
-  /* Without a monitor (an unusual file system) conflicts still surface
-   * when saving. */
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_event), self,
-                             G_CONNECT_SWAPPED);
+  watch_file (self);
 }
 
 static void
@@ -239,6 +292,7 @@ pf_session_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  g_clear_object (&self->renamed_to);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -504,7 +558,7 @@ pf_session_release (PfSession *self)
   g_return_if_fail (self->holds > 0);
 
   if (--self->holds == 0)
-    on_file_event (self);
+    schedule_disk_check (self);
 }
 
 void

@@ -1369,6 +1369,16 @@ pf_assessment_forget_disk_contents (PfAssessment *self)
   g_clear_pointer (&self->disk_etag, g_free);
 }
 
+void
+pf_assessment_file_moved (PfAssessment *self,
+                          GFile        *file)
+{
+  g_return_if_fail (PF_IS_ASSESSMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  set_file (self, file);
+}
+
 gboolean
 pf_assessment_changed_on_disk (PfAssessment *self)
 {

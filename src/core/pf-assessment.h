@@ -71,6 +71,11 @@ gboolean        pf_assessment_save_finish        (PfAssessment    *self,
                                                   GError         **error);
 /* Nullable: the file it was loaded from or last saved to. */
 GFile          *pf_assessment_get_file           (PfAssessment    *self);
+/* Another program renamed the assessment's file to @file: it is the
+ * assessment's file from now on, and still holds what the assessment last
+ * read from it or wrote to it. */
+void            pf_assessment_file_moved         (PfAssessment    *self,
+                                                  GFile           *file);
 /* The next save replaces the file whatever it holds by then: the user
  * chose this assessment's version over the one on disk. */
 void            pf_assessment_forget_disk_contents (PfAssessment  *self);
