@@ -21,6 +21,7 @@
 #include "pf-review-page.h"
 #include "pf-section-page.h"
 #include "pf-timeline-page.h"
+#include "pf-tooltip.h"
 #include "pf-width-first-layout.h"
 
 /* Enough to find a question; more would only scroll. */
@@ -843,6 +844,16 @@ pf_assessment_view_finalize (GObject *object)
   G_OBJECT_CLASS (pf_assessment_view_parent_class)->finalize (object);
 }
 
+/* The template's tooltips, set in code: see pf_tooltip_set_template_texts(). */
+static const PfTemplateTooltip tooltips[] = {
+  { "back_button", N_("All Assessments") },
+  { "sidebar_button", N_("Show Sidebar (F9)") },
+  { "menu_button", N_("Main Menu") },
+  { "search_button", N_("Find a Question (Ctrl+F)") },
+  { "previous_button", N_("Previous page (Alt+Left)") },
+  { "next_button", N_("Next page (Alt+Right)") },
+};
+
 static void
 pf_assessment_view_class_init (PfAssessmentViewClass *klass)
 {
@@ -887,6 +898,8 @@ pf_assessment_view_init (PfAssessmentView *self)
   self->pages = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pf_tooltip_set_template_texts (GTK_WIDGET (self),
+                                 tooltips, G_N_ELEMENTS (tooltips));
   pf_menu_button_set_menu_on_demand (self->menu_button, self->primary_menu);
 
   self->settings = g_settings_new (PF_APPLICATION_SCHEMA_ID);

@@ -767,6 +767,14 @@ pf_start_view_dispose (GObject *object)
   G_OBJECT_CLASS (pf_start_view_parent_class)->dispose (object);
 }
 
+/* The template's tooltips, set in code: see pf_tooltip_set_template_texts(). */
+static const PfTemplateTooltip tooltips[] = {
+  { "open_button", N_("Open an assessment file (Ctrl+O)") },
+  { "new_button", N_("New Assessment (Ctrl+N)") },
+  { "menu_button", N_("Main Menu") },
+  { "import_button", N_("Restore an assessment and its evidence from a submission bundle") },
+};
+
 static void
 pf_start_view_class_init (PfStartViewClass *klass)
 {
@@ -804,6 +812,8 @@ pf_start_view_init (PfStartView *self)
   g_autoptr(GFile) dir = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pf_tooltip_set_template_texts (GTK_WIDGET (self),
+                                 tooltips, G_N_ELEMENTS (tooltips));
   pf_menu_button_set_menu_on_demand (self->menu_button, self->primary_menu);
 
   self->assessments = g_list_store_new (G_TYPE_FILE);
