@@ -24,7 +24,6 @@ struct _PfPageSlot
 
   PfPageCreateFunc     create;
   PfPageSummarizeFunc  summarize;
-  PfPage              *page;  /* (unowned) (nullable): the child, once built */
 };
 
 G_DEFINE_FINAL_TYPE (PfPageSlot, pf_page_slot, PF_TYPE_PAGE)
@@ -36,36 +35,44 @@ update_summary (PfPageSlot *self)
     pf_page_update_summary (PF_PAGE (self), self->summarize);
 }
 
+/* The real page: the slot's child, once built. */
+static PfPage *
+get_built_page (PfPageSlot *self)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
+
+  return child != NULL ? PF_PAGE (child) : NULL;
+}
+
 static void
 disconnect_summary (PfPageSlot *self)
 {
   PfSession *session = pf_page_get_session (PF_PAGE (self));
 
   if (session != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (session, self);
-      g_signal_handlers_disconnect_by_data (pf_session_get_assessment (session), self);
-    }
+    g_signal_handlers_disconnect_by_data (session, self);
 }
 
 PfPage *
 pf_page_slot_get_page (PfPageSlot *self)
 {
   static const char *shared[] = { "title", "state", "progress-text" };
+  PfPage *page;
 
   g_return_val_if_fail (PF_IS_PAGE_SLOT (self), NULL);
 
-  if (self->page != NULL)
-    return self->page;
+  page = get_built_page (self);
+  if (page != NULL)
+    return page;
 
   disconnect_summary (self);
-  self->page = PF_PAGE (self->create (pf_page_get_session (PF_PAGE (self))));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+  page = PF_PAGE (self->create (pf_page_get_session (PF_PAGE (self))));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (page));
   /* From now on the sidebar hears the page itself. */
   for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
-    g_object_bind_property (self->page, shared[i], self, shared[i], G_BINDING_SYNC_CREATE);
+    g_object_bind_property (page, shared[i], self, shared[i], G_BINDING_SYNC_CREATE);
 
-  return self->page;
+  return page;
 }
 
 static void
@@ -77,10 +84,10 @@ pf_page_slot_shown (PfPage *page)
 static void
 pf_page_slot_commit (PfPage *page)
 {
-  PfPageSlot *self = PF_PAGE_SLOT (page);
+  PfPage *built = get_built_page (PF_PAGE_SLOT (page));
 
-  if (self->page != NULL)
-    pf_page_commit (self->page);
+  if (built != NULL)
+    pf_page_commit (built);
 }
 
 static void
@@ -88,9 +95,8 @@ pf_page_slot_dispose (GObject *object)
 {
   PfPageSlot *self = PF_PAGE_SLOT (object);
 
-  if (self->page == NULL)
+  if (get_built_page (self) == NULL)
     disconnect_summary (self);
-  self->page = NULL;
 
   G_OBJECT_CLASS (pf_page_slot_parent_class)->dispose (object);
 }
@@ -127,10 +133,10 @@ pf_page_slot_new (PfSession           *session,
   self->create = create;
   self->summarize = summarize;
 
-  /* Every summary reads the assessment or its determination. */
+  /* Every summary reads the assessment or its determination, and the
+   * session evaluates the determination again after every change to the
+   * assessment: this hears them all, once each. */
   g_signal_connect_swapped (session, "notify::determination", G_CALLBACK (update_summary), self);
-  g_signal_connect_swapped (pf_session_get_assessment (session), "changed",
-                            G_CALLBACK (update_summary), self);
   update_summary (self);
 
   return PF_PAGE (self);
