@@ -73,31 +73,31 @@ test_json_guard (void)
   const char *escaped_backslash = "[\"\\\\\", [[]]]";
   guint line = 0;
 
-  g_assert_true (pf_json_guard_check (g_bytes_get_data (ok, NULL), g_bytes_get_size (ok),
-                                      PF_JSON_GUARD_MAX_DEPTH, &line));
-  g_assert_false (pf_json_guard_check (g_bytes_get_data (deep, NULL), g_bytes_get_size (deep),
-                                       PF_JSON_GUARD_MAX_DEPTH, &line));
+  g_assert_cmpint (pf_json_guard_scan (g_bytes_get_data (ok, NULL), g_bytes_get_size (ok),
+                                       PF_JSON_GUARD_MAX_DEPTH, &line), ==, PF_JSON_GUARD_OK);
+  g_assert_cmpint (pf_json_guard_scan (g_bytes_get_data (deep, NULL), g_bytes_get_size (deep),
+                                       PF_JSON_GUARD_MAX_DEPTH, &line), ==, PF_JSON_GUARD_TOO_DEEP);
   g_assert_cmpuint (line, ==, 3);
 
   /* Brackets inside strings (escaped quotes included) do not count. */
-  g_assert_true (pf_json_guard_check (strings, strlen (strings), 2, NULL));
-  g_assert_false (pf_json_guard_check (strings, strlen (strings), 1, NULL));
+  g_assert_cmpint (pf_json_guard_scan (strings, strlen (strings), 2, NULL), ==, PF_JSON_GUARD_OK);
+  g_assert_cmpint (pf_json_guard_scan (strings, strlen (strings), 1, NULL), ==,
+                   PF_JSON_GUARD_TOO_DEEP);
   /* "\\" ends with an escaped backslash, not an escaped quote. */
-  g_assert_true (pf_json_guard_check (escaped_backslash, strlen (escaped_backslash), 3, NULL));
-  g_assert_false (pf_json_guard_check (escaped_backslash, strlen (escaped_backslash), 2, NULL));
+  g_assert_cmpint (pf_json_guard_scan (escaped_backslash, strlen (escaped_backslash), 3, NULL), ==,
+                   PF_JSON_GUARD_OK);
+  g_assert_cmpint (pf_json_guard_scan (escaped_backslash, strlen (escaped_backslash), 2, NULL), ==,
+                   PF_JSON_GUARD_TOO_DEEP);
   /* Stray closing brackets do not lower the count below zero. */
-  g_assert_false (pf_json_guard_check ("]]][[", 5, 1, NULL));
-  g_assert_true (pf_json_guard_check (NULL, 0, 1, NULL));
+  g_assert_cmpint (pf_json_guard_scan ("]]][[", 5, 1, NULL), ==, PF_JSON_GUARD_TOO_DEEP);
+  g_assert_cmpint (pf_json_guard_scan ("]\n[[1]]", 7, 2, NULL), ==, PF_JSON_GUARD_OK);
+  g_assert_cmpint (pf_json_guard_scan (NULL, 0, 1, NULL), ==, PF_JSON_GUARD_OK);
 }
 
-typedef gboolean (*GuardFunc) (const char *data,
-                               gsize       len,
-                               guint      *out_line);
-
-/* The NULL-terminated @good inputs pass @guard, the @others do not, and
- * neither does @bad, on line @bad_line. */
+/* The NULL-terminated @good inputs pass the guard, the @others show
+ * @problem, and so does @bad, on line @bad_line. */
 static void
-assert_guard (GuardFunc           guard,
+assert_guard (PfJsonGuardProblem  problem,
               const char * const *good,
               const char * const *others,
               const char         *bad,
@@ -106,10 +106,13 @@ assert_guard (GuardFunc           guard,
   guint line = 0;
 
   for (guint i = 0; good[i] != NULL; i++)
-    g_assert_true (guard (good[i], strlen (good[i]), NULL));
+    g_assert_cmpint (pf_json_guard_scan (good[i], strlen (good[i]), PF_JSON_GUARD_MAX_DEPTH, NULL),
+                     ==, PF_JSON_GUARD_OK);
   for (guint i = 0; others[i] != NULL; i++)
-    g_assert_false (guard (others[i], strlen (others[i]), NULL));
-  g_assert_false (guard (bad, strlen (bad), &line));
+    g_assert_cmpint (pf_json_guard_scan (others[i], strlen (others[i]), PF_JSON_GUARD_MAX_DEPTH,
+                                         NULL), ==, problem);
+  g_assert_cmpint (pf_json_guard_scan (bad, strlen (bad), PF_JSON_GUARD_MAX_DEPTH, &line), ==,
+                   problem);
   g_assert_cmpuint (line, ==, bad_line);
 }
 
@@ -130,7 +133,7 @@ test_json_single (void)
   g_autoptr(PfAssessment) loaded_assessment = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_guard (pf_json_guard_check_single, single, several, "{}\n\n{}", 3);
+  assert_guard (PF_JSON_GUARD_SEVERAL_DOCUMENTS, single, several, "{}\n\n{}", 3);
 
   loaded_pack = pf_criteria_pack_new_from_bytes (pack, "two.pfpack.json", &error);
   g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED);
@@ -164,7 +167,7 @@ test_json_numbers (void)
   g_autoptr(PfAssessment) loaded_assessment = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_guard (pf_json_guard_check_numbers, fine, too_large, "[\n1,\n1e999]", 3);
+  assert_guard (PF_JSON_GUARD_NUMBER_OUT_OF_RANGE, fine, too_large, "[\n1,\n1e999]", 3);
 
   loaded_pack = pf_criteria_pack_new_from_bytes (pack, "inf.pfpack.json", &error);
   g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED);
@@ -396,7 +399,8 @@ test_json_escapes (void)
   g_autoptr(PfAssessment) loaded_assessment = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_guard (pf_json_guard_check_escapes, text, not_text, "[\n\"\\ud83d\\ude00\",\n\"\\udfff\"]", 3);
+  assert_guard (PF_JSON_GUARD_BAD_ESCAPE, text, not_text,
+                "[\n\"\\ud83d\\ude00\",\n\"\\udfff\"]", 3);
 
   loaded_pack = pf_criteria_pack_new_from_bytes (pack, "half.pfpack.json", &error);
   g_assert_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED);
@@ -410,6 +414,119 @@ test_json_escapes (void)
   g_assert_null (loaded_assessment);
 
   assert_answers_refused ("half.json", answers, "half.json: line 1: a string holds an escape that does not");
+}
+
+/* The scan parses only number tokens that could overflow a double: those
+ * with an exponent or longer than 308 bytes. Around that bound, and past
+ * the size it parses on the stack (512 bytes), tokens are judged as
+ * g_ascii_strtod() reads them. */
+static void
+test_json_long_numbers (void)
+{
+  g_autofree char *nines_308 = g_strnfill (308, '9');
+  g_autofree char *nines_309 = g_strnfill (309, '9');
+  g_autofree char *nines_400 = g_strnfill (400, '9');
+  g_autofree char *zeros_399 = g_strnfill (399, '0');
+  g_autofree char *zeros_599 = g_strnfill (599, '0');
+  /* 10^399 × 10^-400 and 10^599 × 10^-600: 0.1. */
+  g_autofree char *tenth_400 = g_strconcat ("1", zeros_399, "e-400", NULL);
+  g_autofree char *tenth_600 = g_strconcat ("[-1", zeros_599, "e-600]", NULL);
+  /* 10^399 × 10^-90 = 10^309, negative exponent notwithstanding. */
+  g_autofree char *too_large_400 = g_strconcat ("1", zeros_399, "e-90", NULL);
+  g_autofree char *fraction = g_strconcat ("[0.", nines_400, "e308]", NULL);
+  g_autofree char *late_point = g_strconcat (nines_308, ".5", NULL);
+  g_autofree char *too_large_600 = g_strconcat ("[\n-1", zeros_599, "]", NULL);
+  const char * const fits[] = {
+    nines_308, tenth_400, tenth_600, fraction, late_point, NULL
+  };
+  const char * const too_large[] = {
+    nines_309, nines_400, too_large_400, "1E999", "[-8E+400]", NULL
+  };
+
+  assert_guard (PF_JSON_GUARD_NUMBER_OUT_OF_RANGE, fits, too_large, too_large_600, 2);
+}
+
+/* One scan looks for every problem: it reports the first in the file,
+ * whatever its kind, on its line. */
+static void
+test_json_first_problem (void)
+{
+  static const struct {
+    const char         *text;
+    PfJsonGuardProblem  problem;
+    guint               line;
+  } cases[] = {
+    { "{\"a\":\n[[[1]]]}", PF_JSON_GUARD_TOO_DEEP, 2 },
+    { "{}\n\n\"x\"", PF_JSON_GUARD_SEVERAL_DOCUMENTS, 3 },
+    { "[1,\n\n\n-2e400]", PF_JSON_GUARD_NUMBER_OUT_OF_RANGE, 4 },
+    { "[\"a\",\n\"b\\u0000\"]", PF_JSON_GUARD_BAD_ESCAPE, 2 },
+    { "[\"\\ud800\",\n1e999]", PF_JSON_GUARD_BAD_ESCAPE, 1 },
+    { "[\n1e999,\n\"\\ud800\"]", PF_JSON_GUARD_NUMBER_OUT_OF_RANGE, 2 },
+    { "{\"a\":\n[[[\n\"\\256\"]]]}", PF_JSON_GUARD_TOO_DEEP, 2 },
+    { "{\"a\":\n\"\\256\",\n\"b\": [[[1]]]}", PF_JSON_GUARD_BAD_ESCAPE, 2 },
+    { "{}\n[[[[]]]]", PF_JSON_GUARD_SEVERAL_DOCUMENTS, 2 },
+    { "[[[[]]]]\n{}", PF_JSON_GUARD_TOO_DEEP, 1 },
+    { "[1e999]\n{}", PF_JSON_GUARD_NUMBER_OUT_OF_RANGE, 1 },
+    { "{\"a\": 1}\n\n\"\\x\"", PF_JSON_GUARD_SEVERAL_DOCUMENTS, 3 },
+    /* Both start at the same byte: the enum's order decides. */
+    { "{}\n1e999", PF_JSON_GUARD_SEVERAL_DOCUMENTS, 2 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint line = 0;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (pf_json_guard_scan (cases[i].text, strlen (cases[i].text), 3, &line), ==,
+                       cases[i].problem);
+      g_assert_cmpuint (line, ==, cases[i].line);
+    }
+}
+
+/* A big document with everything the scan tracks (strings with brackets,
+ * quotes, escapes and pairs in them, numbers with exponents), 4,003 lines,
+ * with arrays and objects nesting @depth deep on the last line. */
+static GString *
+big_document (guint depth)
+{
+  GString *text = g_string_new ("{\"items\": [\n");
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (text, "%s{\"id\": %u, \"x\": -%u.25e-3, "
+                            "\"max\": 1.7976931348623157e308, \"text\": \"a [{ \\\"q\\\" }] \\\\ \\/ \\u00e9 \\ud83d\\ude00\\n\", "
+                            "\"list\": [true, false, null, [[[%u]]]]}\n",
+                            i > 0 ? "," : "", i, i, i);
+  g_string_append (text, "],\n\"deep\": ");
+  /* The root object is the first level. */
+  for (guint i = 1; i < depth; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, "1e300");
+  for (guint i = 1; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}\n");
+
+  return text;
+}
+
+/* A big valid document passes the scan, as it passes json-glib; one level
+ * deeper, it does not. */
+static void
+test_json_big_valid (void)
+{
+  g_autoptr(GString) valid = big_document (PF_JSON_GUARD_MAX_DEPTH);
+  g_autoptr(GString) deep = big_document (PF_JSON_GUARD_MAX_DEPTH + 1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+
+  json_parser_load_from_data (parser, valid->str, valid->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pf_json_guard_scan (valid->str, valid->len, PF_JSON_GUARD_MAX_DEPTH, &line), ==,
+                   PF_JSON_GUARD_OK);
+  g_assert_cmpuint (line, ==, 0);
+  g_assert_cmpint (pf_json_guard_scan (deep->str, deep->len, PF_JSON_GUARD_MAX_DEPTH, &line), ==,
+                   PF_JSON_GUARD_TOO_DEEP);
+  g_assert_cmpuint (line, ==, 4003);
 }
 
 /* A ZIP written byte by byte, so that a test can declare sizes it does not
@@ -823,6 +940,9 @@ main (int    argc,
   g_test_add_func ("/core/limits/json-single", test_json_single);
   g_test_add_func ("/core/limits/json-numbers", test_json_numbers);
   g_test_add_func ("/core/limits/json-escapes", test_json_escapes);
+  g_test_add_func ("/core/limits/json-long-numbers", test_json_long_numbers);
+  g_test_add_func ("/core/limits/json-first-problem", test_json_first_problem);
+  g_test_add_func ("/core/limits/json-big-valid", test_json_big_valid);
   g_test_add_func ("/core/limits/pack-too-large", test_pack_too_large);
   g_test_add_func ("/core/limits/pack-too-deep", test_pack_too_deep);
   g_test_add_func ("/core/limits/expression-too-deep", test_expression_too_deep);

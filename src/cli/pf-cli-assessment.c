@@ -251,7 +251,7 @@ pf_cli_import_answers (const PfCliCommand  *command,
   const char *path, *answers_path;
   const char *answers_data;
   gsize answers_len;
-  guint depth_line = 0;
+  guint line = 0;
   guint count = 0;
 
   context = pf_cli_context_new (command, _("FILE ANSWERS.json"), NULL,
@@ -283,35 +283,32 @@ pf_cli_import_answers (const PfCliCommand  *command,
                    answers_path, MAX_ANSWERS_SIZE / (1024 * 1024));
       return pf_cli_fail (error);
     }
-  if (!pf_json_guard_check (answers_data, answers_len, PF_JSON_GUARD_MAX_DEPTH, &depth_line))
+  switch (pf_json_guard_scan (answers_data, answers_len, PF_JSON_GUARD_MAX_DEPTH, &line))
     {
+    case PF_JSON_GUARD_OK:
+      break;
+    case PF_JSON_GUARD_TOO_DEEP:
       g_set_error (&error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    _("%s: line %u: the JSON nests deeper than %u levels; answers nest at "
-                     "most two"), answers_path, depth_line, PF_JSON_GUARD_MAX_DEPTH);
+                     "most two"), answers_path, line, PF_JSON_GUARD_MAX_DEPTH);
       return pf_cli_fail (error);
-    }
-  if (!pf_json_guard_check_single (answers_data, answers_len, &depth_line))
-    {
+    case PF_JSON_GUARD_SEVERAL_DOCUMENTS:
       g_set_error (&error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    _("%s: line %u: a second JSON document follows the first; the file holds "
-                     "one object {\"question.id\": value, …}"), answers_path, depth_line);
+                     "one object {\"question.id\": value, …}"), answers_path, line);
       return pf_cli_fail (error);
-    }
-  /* json-glib would read 1e999 as infinity. */
-  if (!pf_json_guard_check_numbers (answers_data, answers_len, &depth_line))
-    {
+    case PF_JSON_GUARD_NUMBER_OUT_OF_RANGE:
+      /* json-glib would read 1e999 as infinity. */
       g_set_error (&error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    _("%s: line %u: a number is too large to store; numbers stay below 1e308"),
-                   answers_path, depth_line);
+                   answers_path, line);
       return pf_cli_fail (error);
-    }
-  /* … and some escapes as bytes that are not UTF-8. */
-  if (!pf_json_guard_check_escapes (answers_data, answers_len, &depth_line))
-    {
+    case PF_JSON_GUARD_BAD_ESCAPE:
+      /* … and some escapes as bytes that are not UTF-8. */
       g_set_error (&error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    _("%s: line %u: a string holds an escape that does not make text; JSON has "
                      "\\\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u for whole characters"),
-                   answers_path, depth_line);
+                   answers_path, line);
       return pf_cli_fail (error);
     }
 

@@ -856,7 +856,7 @@ pf_assessment_new_from_bytes (GBytes      *bytes,
   JsonNode *format;
   gsize len;
   const char *data;
-  guint depth_line = 0;
+  guint line = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -872,41 +872,39 @@ pf_assessment_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  /* Hardening: json-glib recurses per nesting level and overflows the stack
-   * on deeply nested input, so refuse that before parsing. */
-  if (!pf_json_guard_check (data, len, PF_JSON_GUARD_MAX_DEPTH, &depth_line))
+  /* Hardening, before json-glib parses what came from outside. */
+  switch (pf_json_guard_scan (data, len, PF_JSON_GUARD_MAX_DEPTH, &line))
     {
+    case PF_JSON_GUARD_OK:
+      break;
+    case PF_JSON_GUARD_TOO_DEEP:
+      /* json-glib recurses per nesting level and overflows the stack on
+       * deeply nested input. */
       g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_TOO_LARGE,
                    _("%s: line %u: the JSON nests deeper than %u levels, which no assessment "
                      "does; choose the assessment’s .preflight file"),
-                   origin, depth_line, PF_JSON_GUARD_MAX_DEPTH);
+                   origin, line, PF_JSON_GUARD_MAX_DEPTH);
       return NULL;
-    }
-  /* json-glib would take the last of several documents and leak the rest. */
-  if (!pf_json_guard_check_single (data, len, &depth_line))
-    {
+    case PF_JSON_GUARD_SEVERAL_DOCUMENTS:
+      /* json-glib would take the last of several documents and leak the rest. */
       g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_MALFORMED,
                    _("%s: line %u: a second JSON document follows the first. The file may be "
                      "damaged; restore it from a backup."),
-                   origin, depth_line);
+                   origin, line);
       return NULL;
-    }
-  /* json-glib would read 1e999 as infinity and save it as “inf.0”. */
-  if (!pf_json_guard_check_numbers (data, len, &depth_line))
-    {
+    case PF_JSON_GUARD_NUMBER_OUT_OF_RANGE:
+      /* json-glib would read 1e999 as infinity and save it as “inf.0”. */
       g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_MALFORMED,
                    _("%s: line %u: a number is too large to store. The file may be damaged; "
                      "restore it from a backup."),
-                   origin, depth_line);
+                   origin, line);
       return NULL;
-    }
-  /* … and some escapes as bytes that are not UTF-8. */
-  if (!pf_json_guard_check_escapes (data, len, &depth_line))
-    {
+    case PF_JSON_GUARD_BAD_ESCAPE:
+      /* … and some escapes as bytes that are not UTF-8. */
       g_set_error (error, PF_ASSESSMENT_ERROR, PF_ASSESSMENT_ERROR_MALFORMED,
                    _("%s: line %u: a string holds an escape that does not make text. The file "
                      "may be damaged; restore it from a backup."),
-                   origin, depth_line);
+                   origin, line);
       return NULL;
     }
 

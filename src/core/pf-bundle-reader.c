@@ -611,7 +611,7 @@ validate_scan (Scan    *scan,
   const char *format;
   gsize len;
   const char *data;
-  guint depth_line = 0;
+  guint line = 0;
 
   if (scan->manifest_bytes == NULL)
     {
@@ -622,39 +622,37 @@ validate_scan (Scan    *scan,
     }
 
   data = g_bytes_get_data (scan->manifest_bytes, &len);
-  /* Hardening: json-glib recurses per nesting level and overflows the stack
-   * on deeply nested input, so refuse that before parsing. */
-  if (!pf_json_guard_check (data, len, PF_JSON_GUARD_MAX_DEPTH, &depth_line))
+  /* Hardening, before json-glib parses what came from outside. */
+  switch (pf_json_guard_scan (data, len, PF_JSON_GUARD_MAX_DEPTH, &line))
     {
+    case PF_JSON_GUARD_OK:
+      break;
+    case PF_JSON_GUARD_TOO_DEEP:
+      /* json-glib recurses per nesting level and overflows the stack on
+       * deeply nested input. */
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
                    _("manifest.json, line %u: the JSON nests deeper than %u levels, which no "
                      "manifest does; the bundle is damaged or hostile. Ask the sender for a "
-                     "fresh export."), depth_line, PF_JSON_GUARD_MAX_DEPTH);
+                     "fresh export."), line, PF_JSON_GUARD_MAX_DEPTH);
       return FALSE;
-    }
-  /* json-glib would take the last of several documents and leak the rest. */
-  if (!pf_json_guard_check_single (data, len, &depth_line))
-    {
+    case PF_JSON_GUARD_SEVERAL_DOCUMENTS:
+      /* json-glib would take the last of several documents and leak the rest. */
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
                    _("manifest.json, line %u: a second JSON document follows the first; the "
-                     "bundle is damaged. Ask the sender for a fresh export."), depth_line);
+                     "bundle is damaged. Ask the sender for a fresh export."), line);
       return FALSE;
-    }
-  /* json-glib would read 1e999 as infinity. */
-  if (!pf_json_guard_check_numbers (data, len, &depth_line))
-    {
+    case PF_JSON_GUARD_NUMBER_OUT_OF_RANGE:
+      /* json-glib would read 1e999 as infinity. */
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
                    _("manifest.json, line %u: a number is too large to store; the bundle is "
-                     "damaged or hostile. Ask the sender for a fresh export."), depth_line);
+                     "damaged or hostile. Ask the sender for a fresh export."), line);
       return FALSE;
-    }
-  /* … and some escapes as bytes that are not UTF-8. */
-  if (!pf_json_guard_check_escapes (data, len, &depth_line))
-    {
+    case PF_JSON_GUARD_BAD_ESCAPE:
+      /* … and some escapes as bytes that are not UTF-8. */
       g_set_error (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_MALFORMED_MANIFEST,
                    _("manifest.json, line %u: a string holds an escape that does not make "
                      "text; the bundle is damaged or hostile. Ask the sender for a fresh "
-                     "export."), depth_line);
+                     "export."), line);
       return FALSE;
     }
   /* An empty manifest.json gives NULL data, which json-glib refuses with a

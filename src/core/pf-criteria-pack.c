@@ -1197,7 +1197,7 @@ index_readers (PfCriteriaPack *self)
 
 /* Refuses documents that nest deep enough to exhaust the recursive JSON
  * parser's stack, hold several documents, numbers too large for a double or
- * escapes of half a surrogate pair, before it runs (hardening: the scans are
+ * escapes of half a surrogate pair, before it runs (hardening: the scan is
  * shared with the other loaders in pf-json-guard.c). */
 static gboolean
 check_guards (GBytes  *bytes,
@@ -1207,32 +1207,29 @@ check_guards (GBytes  *bytes,
   const char *data = g_bytes_get_data (bytes, &size);
   guint line = 0;
 
-  if (!pf_json_guard_check (data, size, MAX_JSON_DEPTH, &line))
+  switch (pf_json_guard_scan (data, size, MAX_JSON_DEPTH, &line))
     {
+    case PF_JSON_GUARD_OK:
+      break;
+    case PF_JSON_GUARD_TOO_DEEP:
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_TOO_LARGE,
                    _("line %u: the JSON nests deeper than %u levels — simplify the rules"),
                    line, MAX_JSON_DEPTH);
       return FALSE;
-    }
-  /* json-glib would take the last of several documents and leak the rest. */
-  if (!pf_json_guard_check_single (data, size, &line))
-    {
+    case PF_JSON_GUARD_SEVERAL_DOCUMENTS:
+      /* json-glib would take the last of several documents and leak the rest. */
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                    _("line %u: a second JSON document follows the first — a pack file holds "
                      "exactly one JSON object"), line);
       return FALSE;
-    }
-  /* json-glib would read 1e999 as infinity. */
-  if (!pf_json_guard_check_numbers (data, size, &line))
-    {
+    case PF_JSON_GUARD_NUMBER_OUT_OF_RANGE:
+      /* json-glib would read 1e999 as infinity. */
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                    _("line %u: a number is too large to store — numbers in a pack stay "
                      "below 1e308"), line);
       return FALSE;
-    }
-  /* … and some escapes as bytes that are not UTF-8. */
-  if (!pf_json_guard_check_escapes (data, size, &line))
-    {
+    case PF_JSON_GUARD_BAD_ESCAPE:
+      /* … and some escapes as bytes that are not UTF-8. */
       g_set_error (error, PF_PACK_ERROR, PF_PACK_ERROR_MALFORMED,
                    _("line %u: a string holds an escape that does not make text — JSON has "
                      "\\\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u for whole characters"),

@@ -1,4 +1,4 @@
-/* pf-json-guard.c: the pre-scans run before json-glib sees outside JSON.
+/* pf-json-guard.c: the pre-scan run before json-glib sees outside JSON.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,192 +6,22 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include "pf-json-guard.h"
 
-/* Looks at data[*i] for a scan that skips strings: counts lines, steps
- * over the byte an escape hides, and tracks *@in_string. Returns whether
- * data[*i] is outside every string and not a quote, for the scan to look
- * at. */
-static gboolean
-outside_strings (const char *data,
-                 gsize      *i,
-                 gboolean   *in_string,
-                 guint      *line)
-{
-  char c = data[*i];
-
-  if (c == '\n')
-    (*line)++;
-
-  if (*in_string)
-    {
-      /* An escape hides the next byte, so \" does not end the string;
-       * a newline after a backslash is invalid JSON anyway. */
-      if (c == '\\')
-        (*i)++;
-      else if (c == '"')
-        *in_string = FALSE;
-      return FALSE;
-    }
-
-  if (c == '"')
-    {
-      *in_string = TRUE;
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-pf_json_guard_check (const char *data,
-                     gsize       len,
-                     guint       max_depth,
-                     guint      *out_line)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line = 1;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (!outside_strings (data, &i, &in_string, &line))
-        continue;
-
-      if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            {
-              if (out_line != NULL)
-                *out_line = line;
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
-gboolean
-pf_json_guard_check_single (const char *data,
-                            gsize       len,
-                            guint      *out_line)
-{
-  gboolean in_string = FALSE;
-  gboolean in_scalar = FALSE;
-  guint depth = 0;
-  guint values = 0;
-  guint line = 1;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-      gboolean starts_value = FALSE;
-
-      if (c == '\n')
-        line++;
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"' || c == '[' || c == '{')
-        {
-          starts_value = depth == 0;
-          in_string = c == '"';
-          if (c != '"')
-            depth++;
-          in_scalar = FALSE;
-        }
-      else if (c == ']' || c == '}')
-        {
-          if (depth > 0)
-            depth--;
-        }
-      else if (depth == 0)
-        {
-          /* Top-level numbers and literals run until whitespace. */
-          if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            in_scalar = FALSE;
-          else if (!in_scalar)
-            starts_value = in_scalar = TRUE;
-        }
-
-      if (starts_value && ++values > 1)
-        {
-          if (out_line != NULL)
-            *out_line = line;
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_number_char (char c)
-{
-  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-gboolean
-pf_json_guard_check_numbers (const char *data,
-                             gsize       len,
-                             guint      *out_line)
-{
-  gboolean in_string = FALSE;
-  guint line = 1;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      gsize end = i;
-      g_autofree char *number = NULL;
-
-      if (!outside_strings (data, &i, &in_string, &line)
-          || !(g_ascii_isdigit (data[i]) || data[i] == '-'))
-        continue;
-
-      while (end < len && is_number_char (data[end]))
-        end++;
-      /* Whether the token is valid JSON is the parser's business; a
-       * mantissa or exponent long enough to overflow is ours. */
-      number = g_strndup (data + i, end - i);
-      if (!isfinite (g_ascii_strtod (number, NULL)))
-        {
-          if (out_line != NULL)
-            *out_line = line;
-          return FALSE;
-        }
-      i = end - 1;
-    }
-
-  return TRUE;
-}
+/* Number tokens up to this long are parsed from the stack; longer ones are
+ * copied to the heap, which only hostile input needs. */
+#define NUMBER_BUFFER_SIZE 512
 
 /* The code unit of the \\uXXXX escape at @data[@i], or -1 if there is
  * none there. */
-static int
-unicode_escape (const char *data,
-                gsize       len,
-                gsize       i)
+static inline int
+unicode_escape (const guchar *data,
+                gsize         len,
+                gsize         i)
 {
   int unit = 0;
 
@@ -208,62 +38,185 @@ unicode_escape (const char *data,
   return unit;
 }
 
-gboolean
-pf_json_guard_check_escapes (const char *data,
-                             gsize       len,
-                             guint      *out_line)
+/* How many bytes after the backslash at @data[@i] its escape takes, or 0
+ * when it is not one JSON has or does not make text. */
+static inline gsize
+escape_length (const guchar *data,
+               gsize         len,
+               gsize         i)
 {
-  gboolean in_string = FALSE;
+  int unit;
+  int low;
+
+  if (i + 1 >= len)
+    return 0;
+
+  switch (data[i + 1])
+    {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      return 1;
+    case 'u':
+      break;
+    default:
+      /* json-glib takes escapes JSON does not have, such as octal \256,
+       * and turns them into bytes that are not UTF-8. */
+      return 0;
+    }
+
+  unit = unicode_escape (data, len, i);
+  /* \u0000 would silently end the string there. */
+  if (unit <= 0 || (unit >= 0xdc00 && unit <= 0xdfff))
+    return 0;
+  if (unit < 0xd800 || unit > 0xdbff)
+    return 5;
+
+  /* A whole pair makes one character; half of one makes bytes that are not
+   * UTF-8. */
+  low = unicode_escape (data, len, i + 6);
+  return low >= 0xdc00 && low <= 0xdfff ? 11 : 0;
+}
+
+static inline gboolean
+is_number_char (guchar c)
+{
+  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* Whether the number token @token (@len bytes) fits a double, as
+ * g_ascii_strtod() reads its longest prefix that is a number. Kept out of
+ * the scan's loop: few tokens need it. */
+static G_GNUC_NO_INLINE gboolean
+number_fits (const char *token,
+             gsize       len)
+{
+  char buffer[NUMBER_BUFFER_SIZE];
+  g_autofree char *copy = NULL;
+  const char *number = buffer;
+
+  /* g_ascii_strtod() needs the token alone and NUL-terminated: on the
+   * data itself it would go on reading "0x1p99999" or "-inf", which are
+   * not JSON numbers, and past @len. */
+  if (len < sizeof buffer)
+    {
+      memcpy (buffer, token, len);
+      buffer[len] = '\0';
+    }
+  else
+    number = copy = g_strndup (token, len);
+
+  return isfinite (g_ascii_strtod (number, NULL));
+}
+
+static inline PfJsonGuardProblem
+found (PfJsonGuardProblem  problem,
+       guint               line,
+       guint              *out_line)
+{
+  if (out_line != NULL)
+    *out_line = line;
+  return problem;
+}
+
+PfJsonGuardProblem
+pf_json_guard_scan (const char *data,
+                    gsize       len,
+                    guint       max_depth,
+                    guint      *out_line)
+{
+  const guchar *bytes = (const guchar *) data;
+  /* Whether a top-level number or literal is running: it runs until
+   * whitespace or the start of a string, array or object. */
+  gboolean in_scalar = FALSE;
+  guint values = 0;
+  guint depth = 0;
   guint line = 1;
 
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  /* A guard refuses what it cannot vouch for. */
+  g_return_val_if_fail (data != NULL || len == 0, PF_JSON_GUARD_TOO_DEEP);
 
   for (gsize i = 0; i < len; i++)
     {
-      int unit;
+      guchar c = bytes[i];
 
-      if (data[i] == '\n')
-        line++;
-
-      if (!in_string)
+      switch (c)
         {
-          in_string = data[i] == '"';
-          continue;
-        }
-      if (data[i] == '"')
-        {
-          in_string = FALSE;
-          continue;
-        }
-      if (data[i] != '\\')
-        continue;
+        case '\n':
+          line++;
+          G_GNUC_FALLTHROUGH;
+        case ' ':
+        case '\t':
+        case '\r':
+          in_scalar = FALSE;
+          break;
 
-      unit = unicode_escape (data, len, i);
-      if (unit >= 0xd800 && unit <= 0xdbff)
-        {
-          int low = unicode_escape (data, len, i + 6);
-
-          /* A whole pair makes one character. */
-          if (low >= 0xdc00 && low <= 0xdfff)
+        case '"':
+          if (depth == 0 && values++ > 0)
+            return found (PF_JSON_GUARD_SEVERAL_DOCUMENTS, line, out_line);
+          in_scalar = FALSE;
+          /* The string, in a loop of its own: brackets, quotes a backslash
+           * escapes, and digits in it are text. */
+          for (i++; i < len && bytes[i] != '"'; i++)
             {
-              i += 11;
-              continue;
+              if (bytes[i] == '\n')
+                line++;
+              else if (bytes[i] == '\\')
+                {
+                  gsize escaped = escape_length (bytes, len, i);
+
+                  if (escaped == 0)
+                    return found (PF_JSON_GUARD_BAD_ESCAPE, line, out_line);
+                  /* None of the escaped bytes is a quote or a newline. */
+                  i += escaped;
+                }
             }
+          break;
+
+        case '[':
+        case '{':
+          if (depth >= max_depth)
+            return found (PF_JSON_GUARD_TOO_DEEP, line, out_line);
+          if (depth == 0 && values++ > 0)
+            return found (PF_JSON_GUARD_SEVERAL_DOCUMENTS, line, out_line);
+          depth++;
+          in_scalar = FALSE;
+          break;
+
+        case ']':
+        case '}':
+          /* Stray closers are the parser's to refuse; they must not let
+           * what follows nest deeper unseen. */
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          if (depth == 0 && !in_scalar)
+            {
+              if (values++ > 0)
+                return found (PF_JSON_GUARD_SEVERAL_DOCUMENTS, line, out_line);
+              in_scalar = TRUE;
+            }
+          if (c == '-' || g_ascii_isdigit (c))
+            {
+              gboolean exponent = FALSE;
+              gsize end = i + 1;
+
+              /* Whether the token is valid JSON is the parser's business;
+               * a mantissa or exponent long enough to overflow is ours. */
+              for (; end < len && is_number_char (bytes[end]); end++)
+                exponent |= bytes[end] == 'e' || bytes[end] == 'E';
+              /* Without an exponent, a token of at most DBL_MAX_10_EXP
+               * (308) bytes has at most 308 digits before any point, so it
+               * is below 1e308 < DBL_MAX and needs no parsing. */
+              if ((exponent || end - i > DBL_MAX_10_EXP) && !number_fits (data + i, end - i))
+                return found (PF_JSON_GUARD_NUMBER_OUT_OF_RANGE, line, out_line);
+              /* The rest of the token holds no quote, bracket, whitespace
+               * or start of another value. */
+              i = end - 1;
+            }
+          break;
         }
-      /* Besides half a pair, json-glib takes escapes JSON does not have,
-       * such as octal \256, and turns them into bytes that are not UTF-8;
-       * and \u0000 silently ends the string there. */
-      if (unit == 0 || (unit >= 0xd800 && unit <= 0xdfff)
-          || (unit < 0 && (i + 1 >= len || strchr ("\"\\/bfnrt", data[i + 1]) == NULL
-                           || data[i + 1] == '\0')))
-        {
-          if (out_line != NULL)
-            *out_line = line;
-          return FALSE;
-        }
-      /* The escaped byte cannot end the string (\" does not). */
-      i++;
     }
 
-  return TRUE;
+  return PF_JSON_GUARD_OK;
 }

@@ -23,7 +23,8 @@ void pf_fuzz_init (void);
 /* The built-in pack, loaded once from the core's resources. */
 PfCriteriaPack *pf_fuzz_builtin_pack (void);
 
-/* Parses @data as JSON after the nesting guard; NULL when it is not JSON. */
+/* Parses @data as JSON after the guard every loader runs (pf-json-guard.h);
+ * NULL when it is not JSON or the guard refuses it. */
 JsonNode *pf_fuzz_parse_json (const char *data,
                               gsize       len);
 
