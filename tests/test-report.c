@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -17,6 +16,7 @@
 
 #include "preflight.h"
 #include "pf-criteria-pack-private.h"
+#include "pf-test-catalog.h"
 
 #define BUILTIN_PACK_RESOURCE "/io/github/preflightapp/Preflight/packs/frontier-cyber-draft.pfpack.json"
 #define FIXED_TIME "2026-11-26T04:16:22Z"
@@ -385,10 +385,9 @@ test_untranslated_values (void)
     }
 }
 
-/* With German messages the UI's formatter and summary are German, the
- * report's stay English. C.UTF-8 honours LANGUAGE (plain C ignores it), so
- * no de_DE locale need be installed; the catalog is compiled from po/de.po.
- * In a subprocess: the locale and LANGUAGE must not leak into other tests. */
+/* With German messages the UI's formatter, summary and pack text are
+ * German, the report's stay English. In a subprocess: the locale and
+ * LANGUAGE must not leak into other tests. */
 static void
 test_german_catalog (void)
 {
@@ -399,16 +398,11 @@ test_german_catalog (void)
   g_autoptr(PfQuestion) boolean = NULL;
   g_autoptr(JsonNode) yes = NULL;
   g_autoptr(JsonNode) json = NULL;
-  g_autofree char *po = NULL;
-  g_autofree char *locale_dir = NULL;
-  g_autofree char *messages_dir = NULL;
-  g_autofree char *mo = NULL;
   g_autofree char *html = NULL;
   g_autofree char *ui_text = NULL;
   g_autofree char *report_text = NULL;
   g_autofree char *german_summary = NULL;
   const char *english_summary;
-  int status = 0;
 
   if (!g_test_subprocess ())
     {
@@ -424,30 +418,8 @@ test_german_catalog (void)
       return;
     }
 
-  po = g_test_build_filename (G_TEST_DIST, "..", "po", "de.po", NULL);
-  locale_dir = g_build_filename (g_get_user_cache_dir (), "locale", NULL);
-  messages_dir = g_build_filename (locale_dir, "de", "LC_MESSAGES", NULL);
-  mo = g_build_filename (messages_dir, GETTEXT_PACKAGE ".mo", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (messages_dir, 0700), ==, 0);
-  {
-    const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                                 NULL, NULL, &status, NULL));
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    {
-      g_test_skip ("the C.UTF-8 locale is missing");
-      return;
-    }
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* The catalog is live: otherwise this test would prove nothing. */
-  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Yes"), !=, "Yes");
+  if (!pf_test_use_catalog ("de"))
+    return;
 
   boolean = _pf_question_new ("q.bool", PF_QUESTION_BOOLEAN, "B?", NULL);
   yes = json_node_init_boolean (json_node_alloc (), TRUE);
@@ -469,6 +441,30 @@ test_german_catalog (void)
   assert_contains_escaped (html, english_summary);
   g_assert_null (strstr (html, german_summary));
   assert_contains_escaped (html, "Outcome: Likely covered");
+
+  /* So is the pack's own text: a section title, and an option label. */
+  {
+    PfSection *section = g_ptr_array_index (pf_criteria_pack_get_sections (pack), 0);
+    const char *english_title = pf_section_get_title (section);
+    g_autofree char *german_title = g_markup_escape_text (pf_pack_text (english_title), -1);
+    PfQuestion *choice = pf_criteria_pack_lookup_question (pack, "a.release_type");
+    const PfOption *option = g_ptr_array_index (pf_question_get_options (choice), 0);
+    g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), option->id);
+    g_autofree char *ui_label = pf_question_format_value (choice, value);
+    g_autofree char *report_label = _pf_question_format_value (choice, value, FALSE);
+
+    g_assert_cmpstr (german_title, !=, english_title);
+    assert_contains_escaped (html, english_title);
+    g_assert_null (strstr (html, german_title));
+    g_assert_cmpstr (ui_label, ==, pf_pack_text (option->label));
+    g_assert_cmpstr (ui_label, !=, option->label);
+    g_assert_cmpstr (report_label, ==, option->label);
+    /* Text the catalog does not hold is shown as written. */
+    g_assert_cmpstr (pf_pack_text ("A question from another pack"), ==,
+                     "A question from another pack");
+    g_assert_null (pf_pack_text (NULL));
+    g_assert_cmpstr (pf_pack_text (""), ==, "");
+  }
 
   /* The OSCAL document of the bundle is a record too. */
   {

@@ -16,8 +16,11 @@
 #include "pf-review-page.h"
 #include "pf-section-page.h"
 #include "pf-session.h"
+#include "pf-test-catalog.h"
 #include "pf-timeline-page.h"
 #include "pf-ui-test.h"
+
+#define BUILTIN_PACK_RESOURCE "/io/github/preflightapp/Preflight/packs/frontier-cyber-draft.pfpack.json"
 
 typedef struct
 {
@@ -44,7 +47,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->dir = g_file_new_for_path (tmp);
 
-  fixture->pack = pf_criteria_pack_new_from_file (pack_file, NULL, &error);
+  /* @data, when given, is the resource path of a built-in pack. */
+  if (data != NULL)
+    fixture->pack = pf_criteria_pack_new_from_resource (data, &error);
+  else
+    fixture->pack = pf_criteria_pack_new_from_file (pack_file, NULL, &error);
   g_assert_no_error (error);
   fixture->assessment = pf_assessment_new (fixture->pack);
 
@@ -651,6 +658,44 @@ test_slot_builds_when_shown (Fixture       *fixture,
   g_object_unref (slot);
 }
 
+/* With a German catalog, the built-in pack's section and questions read in
+ * German, in the sidebar's title too. In a subprocess: the locale must not
+ * leak into other tests. */
+static void
+test_pack_text_translated (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PfSection *section;
+  PfQuestion *question;
+  GtkWidget *page;
+  GtkLabel *title_label;
+  const char *title;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  if (!pf_test_use_catalog ("de"))
+    return;
+
+  section = g_ptr_array_index (pf_criteria_pack_get_sections (fixture->pack), 0);
+  question = g_ptr_array_index (pf_section_get_questions (section), 0);
+  title = pf_pack_text (pf_section_get_title (section));
+  g_assert_cmpstr (title, !=, pf_section_get_title (section));
+
+  page = pf_section_page_new (fixture->session, section);
+  show_page (fixture, page);
+  title_label = pf_ui_test_template_child (page, PF_TYPE_SECTION_PAGE, "title_label");
+  g_assert_cmpstr (gtk_label_get_text (title_label), ==, title);
+  g_assert_cmpstr (pf_page_get_title (PF_PAGE (page)), ==, title);
+  g_assert_cmpstr (pf_pack_text (pf_question_get_prompt (question)), !=,
+                   pf_question_get_prompt (question));
+  g_assert_nonnull (pf_ui_test_find_row (page, pf_pack_text (pf_question_get_prompt (question))));
+  g_assert_null (pf_ui_test_find_row (page, pf_question_get_prompt (question)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -671,6 +716,8 @@ main (int    argc,
   ADD ("walk-to-likely-covered", test_walk_to_likely_covered);
   ADD ("rows-built-when-shown", test_rows_built_when_shown);
   ADD ("slot-builds-when-shown", test_slot_builds_when_shown);
+  g_test_add ("/ui/pages/pack-text-translated", Fixture, BUILTIN_PACK_RESOURCE,
+              fixture_set_up, test_pack_text_translated, fixture_tear_down);
 
 #undef ADD
 

@@ -603,17 +603,20 @@ on_search_changed (PfAssessmentView *self)
   for (guint i = 0; i < questions->len && found < MAX_SEARCH_RESULTS; i++)
     {
       PfQuestion *question = g_ptr_array_index (questions, i);
-      g_autofree char *prompt = g_utf8_casefold (pf_question_get_prompt (question), -1);
+      PfSection *section = pf_question_get_section (question);
+      /* Matched in the words the user reads. */
+      const char *prompt = pf_pack_text (pf_question_get_prompt (question));
+      g_autofree char *folded = g_utf8_casefold (prompt, -1);
       GtkWidget *row;
 
-      if (strstr (prompt, needle) == NULL && strstr (pf_question_get_id (question), needle) == NULL)
+      if (strstr (folded, needle) == NULL && strstr (pf_question_get_id (question), needle) == NULL)
         continue;
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pf_question_get_prompt (question));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   pf_section_get_title (pf_question_get_section (question)));
+                                   pf_pack_text (pf_section_get_title (section)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

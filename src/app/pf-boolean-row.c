@@ -112,7 +112,8 @@ pf_boolean_row_new (PfSession  *session,
   gtk_box_append (GTK_BOX (box), self->no);
   gtk_box_append (GTK_BOX (box), self->unknown);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pf_question_get_prompt (question),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  pf_pack_text (pf_question_get_prompt (question)),
                                   -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
 

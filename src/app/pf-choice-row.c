@@ -106,7 +106,11 @@ pf_choice_row_new (PfSession  *session,
 
   gtk_string_list_append (labels, _("Not answered"));
   for (guint i = 0; i < options->len; i++)
-    gtk_string_list_append (labels, ((PfOption *) g_ptr_array_index (options, i))->label);
+    {
+      const PfOption *option = g_ptr_array_index (options, i);
+
+      gtk_string_list_append (labels, pf_pack_text (option->label));
+    }
 
   self->syncing = TRUE;
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (labels));

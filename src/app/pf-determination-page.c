@@ -110,8 +110,10 @@ indicator_row_new (PfDeterminationPage     *self,
   GtkWidget *row = adw_expander_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pf_indicator_get_title (indicator));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), pf_indicator_get_reason (indicator));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 pf_pack_text (pf_indicator_get_title (indicator)));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
+                                 pf_pack_text (pf_indicator_get_reason (indicator)));
 
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                pf_indicator_get_strength (indicator) == PF_STRENGTH_STRONG
@@ -160,7 +162,7 @@ indicator_row_new (PfDeterminationPage     *self,
         continue;
 
       value = describe_answer (pf_session_get_assessment (session), question);
-      answer_row = row_new (pf_question_get_prompt (question), value);
+      answer_row = row_new (pf_pack_text (pf_question_get_prompt (question)), value);
       make_show_question (answer_row, id);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer_row);
     }
@@ -196,7 +198,7 @@ open_question_row_new (const PfOpenQuestion *open)
   else
     subtitle = g_strdup (_("Answering it alone does not change the outcome"));
 
-  row = row_new (pf_question_get_prompt (open->question), subtitle);
+  row = row_new (pf_pack_text (pf_question_get_prompt (open->question)), subtitle);
   if (pf_question_get_critical (open->question))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pf_tag_new (_("Critical"), "pf-critical"));
   make_show_question (row, pf_question_get_id (open->question));
@@ -320,7 +322,8 @@ rebuild (PfDeterminationPage *self)
 
   pf_indicator_chart_set_determination (self->chart, determination);
 
-  pack_text = g_strdup_printf ("%s (%s)", pf_criteria_pack_get_title (pack), pf_criteria_pack_get_id (pack));
+  pack_text = g_strdup_printf ("%s (%s)", pf_pack_text (pf_criteria_pack_get_title (pack)),
+                               pf_criteria_pack_get_id (pack));
   adw_action_row_set_subtitle (self->pack_row, pack_text);
   adw_action_row_set_subtitle (self->version_row, pf_criteria_pack_get_version (pack));
   adw_action_row_set_subtitle (self->status_row,

@@ -74,7 +74,10 @@ linked_text (PfEvidencePage       *self,
 
       if (text->len > 0)
         g_string_append (text, "; ");
-      g_string_append (text, question != NULL ? pf_question_get_prompt (question) : item->question_ids[i]);
+      if (question != NULL)
+        g_string_append (text, pf_pack_text (pf_question_get_prompt (question)));
+      else
+        g_string_append (text, item->question_ids[i]);
     }
 
   if (text->len == 0)
@@ -342,16 +345,19 @@ edit_item (PfEvidencePage *self,
   for (guint i = 0; i < questions->len; i++)
     {
       PfQuestion *question = g_ptr_array_index (questions, i);
+      PfSection *section = pf_question_get_section (question);
+      const char *prompt = pf_pack_text (pf_question_get_prompt (question));
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pf_question_get_prompt (question));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pf_section_get_title (pf_question_get_section (question)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   pf_pack_text (pf_section_get_title (section)));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    pf_evidence_item_links_question (item, pf_question_get_id (question)));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, pf_question_get_prompt (question),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, prompt,
                                       -1);
       g_object_set_data (G_OBJECT (check), "question-id", (gpointer) pf_question_get_id (question));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

@@ -126,7 +126,8 @@ pf_evidence_row_new (PfSession  *session,
 
   attach = gtk_button_new_with_label (_("Attach…"));
   gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
-  label = g_strdup_printf (_("Attach evidence for “%s”"), pf_question_get_prompt (question));
+  label = g_strdup_printf (_("Attach evidence for “%s”"),
+                           pf_pack_text (pf_question_get_prompt (question)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (attach),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);

@@ -129,13 +129,14 @@ pf_multi_choice_row_new (PfSession  *session,
   for (guint i = 0; i < options->len; i++)
     {
       const PfOption *option = g_ptr_array_index (options, i);
+      const char *label = pf_pack_text (option->label);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), option->label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, option->label,
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

@@ -233,11 +233,11 @@ pf_new_assessment_dialog_new (GtkWindow       *parent,
       if (pf_criteria_pack_get_status (pack) == PF_PACK_STATUS_DRAFT)
         /* Translators: pack title, version; "draft" means not official criteria */
         label = g_strdup_printf (_("%s %s (draft)"),
-                                 pf_criteria_pack_get_title (pack),
+                                 pf_pack_text (pf_criteria_pack_get_title (pack)),
                                  pf_criteria_pack_get_version (pack));
       else
         label = g_strdup_printf ("%s %s",
-                                 pf_criteria_pack_get_title (pack),
+                                 pf_pack_text (pf_criteria_pack_get_title (pack)),
                                  pf_criteria_pack_get_version (pack));
       gtk_string_list_append (labels, label);
     }

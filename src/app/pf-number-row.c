@@ -79,7 +79,7 @@ pf_number_row_new (PfSession  *session,
 {
   PfNumberRow *self = g_object_new (PF_TYPE_NUMBER_ROW, NULL);
   g_autofree char *hint = range_hint (question);
-  const char *unit = pf_question_get_unit (question);
+  const char *unit = pf_pack_text (pf_question_get_unit (question));
   GtkEntry *entry;
 
   self->field = pf_question_entry_new (session, question, 10);

@@ -127,7 +127,8 @@ pf_question_entry_new (PfSession  *session,
 
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), width_chars);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pf_question_get_prompt (question),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  pf_pack_text (pf_question_get_prompt (question)),
                                   -1);
 
   return self;

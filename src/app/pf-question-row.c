@@ -104,7 +104,7 @@ pf_question_row_commit (PfQuestionRow *self)
 char *
 pf_question_row_dup_short_help (PfQuestion *question)
 {
-  const char *text = pf_question_get_help (question);
+  const char *text = pf_pack_text (pf_question_get_help (question));
   const char *end;
 
   if (text == NULL)
@@ -162,12 +162,13 @@ pf_question_row_setup (GtkWidget  *row,
                        PfQuestion *question)
 {
   PfQuestionTools *tools = pf_question_tools_new (session, question);
+  const char *prompt = pf_pack_text (pf_question_get_prompt (question));
   g_autofree char *subtitle = pf_question_row_dup_short_help (question);
 
   g_object_set_qdata (G_OBJECT (row), tools_quark (), tools);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pf_question_get_prompt (question));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
 
   if (ADW_IS_ACTION_ROW (row))
     {
@@ -185,8 +186,9 @@ pf_question_row_setup (GtkWidget  *row,
   pf_width_first_layout_install_in_row (row);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pf_question_get_prompt (question),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pf_question_get_help (question),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, prompt,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  pf_pack_text (pf_question_get_help (question)),
                                   -1);
 
   return tools;

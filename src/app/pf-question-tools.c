@@ -109,7 +109,8 @@ note_cb (GSimpleAction *action,
   GtkWidget *view;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Note"), pf_question_get_prompt (self->question));
+                                   _("Note"),
+                                   pf_pack_text (pf_question_get_prompt (self->question)));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save"),
@@ -227,7 +228,7 @@ build_help_details (PfQuestionTools *self)
   const char * const *sources = pf_question_get_sources (self->question);
   g_autoptr(GPtrArray) indicators = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  const char *hint = pf_question_get_evidence_hint (self->question);
+  const char *hint = pf_pack_text (pf_question_get_evidence_hint (self->question));
 
   if (hint != NULL)
     {
@@ -262,10 +263,10 @@ build_help_details (PfQuestionTools *self)
       if (pf_indicator_get_provenance (indicator) == PF_PROVENANCE_PLACEHOLDER)
         text = g_strdup_printf (_("Used by “%s” — a placeholder: a draft rule that no public "
                                   "source fixes; it is not an official criterion."),
-                                pf_indicator_get_title (indicator));
+                                pf_pack_text (pf_indicator_get_title (indicator)));
       else
         text = g_strdup_printf (_("Used by “%s” — a rule taken from a public source."),
-                                pf_indicator_get_title (indicator));
+                                pf_pack_text (pf_indicator_get_title (indicator)));
 
       label = gtk_label_new (text);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -284,11 +285,11 @@ help_cb (GSimpleAction *action,
          gpointer       user_data)
 {
   PfQuestionTools *self = user_data;
-  const char *help = pf_question_get_help (self->question);
+  const char *help = pf_pack_text (pf_question_get_help (self->question));
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   pf_question_get_prompt (self->question),
+                                   pf_pack_text (pf_question_get_prompt (self->question)),
                                    help != NULL && help[0] != '\0' ? help : _("No help for this question."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), build_help_details (self));
@@ -436,7 +437,8 @@ pf_question_tools_new (PfSession  *session,
 
   gtk_widget_set_visible (self->critical_tag, pf_question_get_critical (question));
 
-  menu_label = g_strdup_printf (_("More for “%s”"), pf_question_get_prompt (question));
+  menu_label = g_strdup_printf (_("More for “%s”"),
+                                pf_pack_text (pf_question_get_prompt (question)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
                                   -1);
@@ -541,7 +543,8 @@ pf_question_tools_attach (PfQuestionTools *self)
   if (self->cancellable != NULL)
     return;
 
-  title = g_strdup_printf (_("Attach Evidence for “%s”"), pf_question_get_prompt (self->question));
+  title = g_strdup_printf (_("Attach Evidence for “%s”"),
+                           pf_pack_text (pf_question_get_prompt (self->question)));
   pf_file_chooser_open_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                               title, TRUE, NULL, NULL, on_files_chosen, g_object_ref (self));
 }

@@ -227,12 +227,12 @@ pf_section_page_new (PfSession *session,
 
   self = g_object_new (PF_TYPE_SECTION_PAGE,
                        "session", session,
-                       "title", pf_section_get_title (section),
+                       "title", pf_pack_text (pf_section_get_title (section)),
                        NULL);
   self->section = g_object_ref (section);
 
-  gtk_label_set_text (self->title_label, pf_section_get_title (section));
-  description = pf_section_get_description (section);
+  gtk_label_set_text (self->title_label, pf_pack_text (pf_section_get_title (section)));
+  description = pf_pack_text (pf_section_get_description (section));
   gtk_label_set_text (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           description != NULL && description[0] != '\0');

@@ -233,7 +233,8 @@ create_row (PfStartView *self,
 
       pf_determination_get_progress (entry->determination, &answered, &total);
       if (show_pack)
-        g_string_append_printf (subtitle, "%s · ", pf_criteria_pack_get_title (pack));
+        g_string_append_printf (subtitle, "%s · ",
+                                pf_pack_text (pf_criteria_pack_get_title (pack)));
       /* Translators: progress of the questionnaire, e.g. "12 of 57 answered" */
       g_string_append_printf (subtitle, _("%u of %u answered"), answered, total);
 
@@ -360,7 +361,7 @@ pf_start_view_reload (PfStartView *self)
 
       /* Translators: %s is the title of a criteria pack, %s its version */
       pack_text = g_strdup_printf (_("Criteria pack: %s %s"),
-                                   pf_criteria_pack_get_title (common_pack),
+                                   pf_pack_text (pf_criteria_pack_get_title (common_pack)),
                                    pf_criteria_pack_get_version (common_pack));
       gtk_label_set_text (self->pack_label, pack_text);
     }

@@ -477,9 +477,9 @@ print_indicator (PfAssessment            *assessment,
   g_autoptr(GString) used = g_string_new (NULL);
 
   g_print ("  • %s [%s]\n    %s\n",
-           pf_indicator_get_title (indicator),
+           pf_pack_text (pf_indicator_get_title (indicator)),
            pf_indicator_get_strength (indicator) == PF_STRENGTH_STRONG ? _("strong") : _("weak"),
-           pf_indicator_get_reason (indicator));
+           pf_pack_text (pf_indicator_get_reason (indicator)));
   if (pf_indicator_get_provenance (indicator) == PF_PROVENANCE_PLACEHOLDER)
     g_print ("    %s\n",
              _("Placeholder: a draft rule that no public source fixes; not an official "
@@ -555,7 +555,7 @@ print_determination (PfAssessment    *assessment,
                                 pf_outcome_get_label (g_array_index (open->outcomes, PfOutcome, j)));
       g_print ("  • %s%s: %s\n", pf_question_get_id (open->question),
                pf_question_get_critical (open->question) ? _(" (critical)") : "",
-               pf_question_get_prompt (open->question));
+               pf_pack_text (pf_question_get_prompt (open->question)));
       if (outcomes->len > 0)
         g_print ("    %s %s\n", _("Could lead to:"), outcomes->str);
     }

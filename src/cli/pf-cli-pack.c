@@ -38,7 +38,7 @@ pf_cli_packs (const PfCliCommand  *command,
                pf_criteria_pack_get_version (pack),
                pf_pack_status_to_string (pf_criteria_pack_get_status (pack)),
                pf_pack_catalog_is_builtin (catalog, pack) ? "built-in" : "installed",
-               pf_criteria_pack_get_title (pack));
+               pf_pack_text (pf_criteria_pack_get_title (pack)));
     }
 
   problems = pf_pack_catalog_get_problems (catalog);

@@ -13,6 +13,7 @@
 
 #include "pf-assessment.h"
 #include "pf-criteria-pack-private.h"
+#include "pf-pack-text.h"
 #include "pf-question.h"
 #include "pf-section.h"
 
@@ -660,13 +661,14 @@ pf_question_parse_value (PfQuestion *self,
 
 static const char *
 option_label (PfQuestion *self,
-              JsonNode   *value)
+              JsonNode   *value,
+              gboolean    translate)
 {
   const char *option_id = json_node_get_string (value);
   const PfOption *option = option_id != NULL ? g_hash_table_lookup (self->options_by_id, option_id) : NULL;
 
   if (option != NULL)
-    return option->label;
+    return translate ? pf_pack_text (option->label) : option->label;
 
   return option_id != NULL ? option_id : "";
 }
@@ -718,7 +720,7 @@ _pf_question_format_value (PfQuestion *self,
       }
 
     case PF_QUESTION_CHOICE:
-      return g_strdup (option_label (self, value));
+      return g_strdup (option_label (self, value, translate));
 
     case PF_QUESTION_MULTI_CHOICE:
       {
@@ -732,7 +734,7 @@ _pf_question_format_value (PfQuestion *self,
           {
             if (i > 0)
               g_string_append (text, ", ");
-            g_string_append (text, option_label (self, json_array_get_element (array, i)));
+            g_string_append (text, option_label (self, json_array_get_element (array, i), translate));
           }
         return g_string_free (g_steal_pointer (&text), FALSE);
       }

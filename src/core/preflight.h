@@ -18,6 +18,7 @@
 #include "pf-indicator.h"
 #include "pf-oscal.h"
 #include "pf-pack-catalog.h"
+#include "pf-pack-text.h"
 #include "pf-question.h"
 #include "pf-receipt.h"
 #include "pf-report.h"
