@@ -11,6 +11,7 @@
 
 #include "pf-determination-page.h"
 #include "pf-evidence-page.h"
+#include "pf-indicator-chart.h"
 #include "pf-page-slot.h"
 #include "pf-question-row.h"
 #include "pf-review-page.h"
@@ -659,7 +660,7 @@ test_slot_builds_when_shown (Fixture       *fixture,
 }
 
 /* With a German catalog, the built-in pack's section and questions read in
- * German, in the sidebar's title too. In a subprocess: the locale must not
+ * German, in the sidebar's title too, and so do the chart's domains. In a subprocess: the locale must not
  * leak into other tests. */
 static void
 test_pack_text_translated (Fixture       *fixture,
@@ -669,6 +670,8 @@ test_pack_text_translated (Fixture       *fixture,
   PfQuestion *question;
   GtkWidget *page;
   GtkLabel *title_label;
+  GtkWidget *chart;
+  g_autofree char *chart_text = NULL;
   const char *title;
 
   if (!g_test_subprocess ())
@@ -694,6 +697,15 @@ test_pack_text_translated (Fixture       *fixture,
                    pf_question_get_prompt (question));
   g_assert_nonnull (pf_ui_test_find_row (page, pf_pack_text (pf_question_get_prompt (question))));
   g_assert_null (pf_ui_test_find_row (page, pf_question_get_prompt (question)));
+
+  /* The chart's domains, named from their ids ("Vulnerability discovery"). */
+  chart = g_object_ref_sink (pf_indicator_chart_new ());
+  pf_indicator_chart_set_determination (PF_INDICATOR_CHART (chart),
+                                        pf_session_get_determination (fixture->session));
+  chart_text = pf_indicator_chart_dup_text (PF_INDICATOR_CHART (chart));
+  g_assert_nonnull (strstr (chart_text, "Schwachstellen"));
+  g_assert_null (strstr (chart_text, "Vulnerability discovery"));
+  g_object_unref (chart);
 }
 
 int

@@ -43,14 +43,16 @@ domain_counts_clear (gpointer data)
   g_clear_pointer (&counts->domain, g_free);
 }
 
-/* "vulnerability-discovery" → "Vulnerability discovery" */
+/* "vulnerability-discovery" → "Vulnerability discovery", in the user's
+ * language (build-aux/pack-strings makes the same names for translators). */
 static char *
 domain_label (const char *domain)
 {
   g_autofree char *spaced = g_strdelimit (g_strdup (domain), "-_", ' ');
   g_autofree char *first = g_utf8_strup (spaced, g_utf8_next_char (spaced) - spaced);
+  g_autofree char *label = g_strconcat (first, g_utf8_next_char (spaced), NULL);
 
-  return g_strconcat (first, g_utf8_next_char (spaced), NULL);
+  return g_strdup (pf_pack_text (label));
 }
 
 static char *

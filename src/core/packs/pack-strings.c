@@ -1229,3 +1229,30 @@ NC_("criteria pack", "Permissive variant for defenders");
 
 /* TRANSLATORS: indicator defender-variant, why it matters */
 NC_("criteria pack", "A variant with fewer refusals will be offered to defenders; that variant exposes the capability the safeguards hold back and may be covered itself.");
+
+/* TRANSLATORS: domain of indicators vulnerability-discovery, as the chart names it */
+NC_("criteria pack", "Vulnerability discovery");
+
+/* TRANSLATORS: domain of indicators exploitation, as the chart names it */
+NC_("criteria pack", "Exploitation");
+
+/* TRANSLATORS: domain of indicators autonomy, as the chart names it */
+NC_("criteria pack", "Autonomy");
+
+/* TRANSLATORS: domain of indicators framework-rating, as the chart names it */
+NC_("criteria pack", "Framework rating");
+
+/* TRANSLATORS: domain of indicators lineage, as the chart names it */
+NC_("criteria pack", "Lineage");
+
+/* TRANSLATORS: domain of indicators uplift, as the chart names it */
+NC_("criteria pack", "Uplift");
+
+/* TRANSLATORS: domain of indicators critical-infrastructure, as the chart names it */
+NC_("criteria pack", "Critical infrastructure");
+
+/* TRANSLATORS: domain of indicators evaluation-quality, as the chart names it */
+NC_("criteria pack", "Evaluation quality");
+
+/* TRANSLATORS: domain of indicators safeguards, as the chart names it */
+NC_("criteria pack", "Safeguards");
