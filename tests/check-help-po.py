@@ -9,10 +9,11 @@
 
 import glob
 import os
-import re
 import subprocess
 import sys
 import tempfile
+
+from po_completeness import is_complete
 
 
 def run(args, **kwargs):
@@ -44,18 +45,8 @@ def main():
         extracted = run(['itstool', '-o', pot] + sources, cwd=os.path.join(help_dir, 'C'))
         if extracted.returncode != 0:
             return fail('itstool (extracting)', extracted)
-        merged = os.path.join(tmp, 'merged.po')
-        merging = run(['msgmerge', '--quiet', '--no-fuzzy-matching', '-o', merged, po, pot])
-        if merging.returncode != 0:
-            return fail('msgmerge', merging)
-        stats = run(['msgfmt', '--statistics', '-o', os.devnull, merged]).stderr.strip()
-        translated = re.search(r'(\d+) translated', stats)
-        translated = int(translated.group(1)) if translated else 0
-        missing = sum(int(n) for n in re.findall(r'(\d+) (?:fuzzy|untranslated)', stats))
-        print(f'help {lang}: {translated} of {translated + missing} messages translated')
-        if missing:
-            print(f'help {lang}: {missing} messages are untranslated or fuzzy; run '
-                  f'ninja help-preflight-update-po and translate them', file=sys.stderr)
+        if not is_complete(f'help {lang}', po, pot,
+                           'run ninja help-preflight-update-po and translate them'):
             return 1
 
         out = os.path.join(tmp, lang)

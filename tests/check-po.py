@@ -7,10 +7,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
-import re
 import subprocess
 import sys
 import tempfile
+
+from po_completeness import is_complete
 
 # The xgettext arguments of meson's i18n.gettext(preset: 'glib').
 XGETTEXT_ARGS = [
@@ -46,29 +47,15 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, 'preflight.pot')
-        merged = os.path.join(tmp, lang + '.po')
         extracted = run(['xgettext', '--package-name=preflight', '-D', root,
                          '-f', os.path.join(root, 'po', 'POTFILES.in'), '-o', pot]
                         + XGETTEXT_ARGS)
         if extracted.returncode != 0:
             print(extracted.stderr, file=sys.stderr, end='')
             return 1
-        merging = run(['msgmerge', '--quiet', '--no-fuzzy-matching', '-o', merged, po, pot])
-        if merging.returncode != 0:
-            print(merging.stderr, file=sys.stderr, end='')
+        if not is_complete(lang, po, pot, 'run msgmerge and translate them'):
             return 1
-        stats = run(['msgfmt', '--statistics', '-o', os.devnull, merged]).stderr.strip()
-
-    translated = re.search(r'(\d+) translated', stats)
-    translated = int(translated.group(1)) if translated else 0
-    missing = sum(int(n) for n in re.findall(r'(\d+) (?:fuzzy|untranslated)', stats))
-    print(f'{lang}: {translated} of {translated + missing} messages translated')
-    if missing:
-        print(f'{lang}: {missing} messages are untranslated or fuzzy; run msgmerge and '
-              'translate them', file=sys.stderr)
-        return 1
     return 0
-
 
 if __name__ == '__main__':
     sys.exit(main())
