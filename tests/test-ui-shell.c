@@ -1,5 +1,6 @@
 /* test-ui-shell.c: the app shell driven through its actions: start view,
- * new assessment, wizard navigation, autosave, reopening, delete and undo.
+ * new assessment, wizard navigation, autosave, reopening, delete and undo,
+ * and search in a translated UI.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include "pf-assessment-view.h"
 #include "pf-new-assessment-dialog.h"
 #include "pf-start-view.h"
+#include "pf-test-catalog.h"
 #include "pf-ui-test.h"
 #include "pf-window.h"
 
@@ -789,6 +791,102 @@ test_delete_undo (void)
   close_window (window);
 }
 
+/* The longest word of @text whose case-folded form is not in @other. */
+static char *
+dup_word_not_in (const char *text,
+                 const char *other)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " ,.;:?!()“”„\"'-/", -1);
+  g_autofree char *folded_other = g_utf8_casefold (other, -1);
+  const char *best = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (words[i], -1);
+
+      if (strstr (folded_other, folded) == NULL
+          && (best == NULL || strlen (words[i]) > strlen (best)))
+        best = words[i];
+    }
+
+  g_assert_nonnull (best);
+  g_assert_cmpuint (strlen (best), >=, 4);
+
+  return g_strdup (best);
+}
+
+typedef struct
+{
+  GtkWidget  *list;
+  const char *title;
+  gboolean    listed;
+} Listing;
+
+static gboolean
+listing_is (gpointer data)
+{
+  Listing *listing = data;
+
+  return (pf_ui_test_find_row (listing->list, listing->title) != NULL) == listing->listed;
+}
+
+/* With a German catalog, a search finds a question by a word shown only in
+ * German and by one only in the pack's English, and lists it in German. In
+ * a subprocess: the locale must not leak into other tests. */
+static void
+test_search_both_languages (void)
+{
+  PfSection *section;
+  PfQuestion *question;
+  const char *english;
+  const char *german;
+  g_autofree char *german_word = NULL;
+  g_autofree char *english_word = NULL;
+  g_autoptr(GFile) file = NULL;
+  PfAssessmentView *view;
+  PfWindow *window;
+  GtkEditable *entry;
+  Listing listing;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  if (!pf_test_use_catalog ("de"))
+    return;
+
+  section = g_ptr_array_index (pf_criteria_pack_get_sections (pf_ui_test_builtin_pack (app)), 0);
+  question = g_ptr_array_index (pf_section_get_questions (section), 0);
+  english = pf_question_get_prompt (question);
+  german = pf_pack_text (english);
+  german_word = dup_word_not_in (german, english);
+  english_word = dup_word_not_in (english, german);
+
+  window = open_new_assessment ("Heron", &file);
+  view = get_assessment_view (window);
+  gtk_search_bar_set_search_mode (pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW,
+                                                             "search_bar"), TRUE);
+  entry = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_entry");
+  listing.list = pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "search_list");
+  listing.title = german;
+
+  gtk_editable_set_text (entry, german_word);
+  listing.listed = TRUE;
+  pf_ui_test_wait_until (listing_is, &listing, 5);
+
+  gtk_editable_set_text (entry, "");
+  listing.listed = FALSE;
+  pf_ui_test_wait_until (listing_is, &listing, 5);
+
+  gtk_editable_set_text (entry, english_word);
+  listing.listed = TRUE;
+  pf_ui_test_wait_until (listing_is, &listing, 5);
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -812,6 +910,7 @@ main (int    argc,
   g_test_add_func ("/ui/shell/restore-scroll", test_restore_scroll);
   g_test_add_func ("/ui/shell/dropped-evidence", test_dropped_evidence);
   g_test_add_func ("/ui/shell/delete-undo", test_delete_undo);
+  g_test_add_func ("/ui/shell/search-both-languages", test_search_both_languages);
 
   status = g_test_run ();
 

@@ -604,12 +604,16 @@ on_search_changed (PfAssessmentView *self)
     {
       PfQuestion *question = g_ptr_array_index (questions, i);
       PfSection *section = pf_question_get_section (question);
-      /* Matched in the words the user reads. */
-      const char *prompt = pf_pack_text (pf_question_get_prompt (question));
+      const char *english = pf_question_get_prompt (question);
+      const char *prompt = pf_pack_text (english);
       g_autofree char *folded = g_utf8_casefold (prompt, -1);
+      g_autofree char *folded_english = g_utf8_casefold (english, -1);
       GtkWidget *row;
 
-      if (strstr (folded, needle) == NULL && strstr (pf_question_get_id (question), needle) == NULL)
+      /* The words shown, and the pack's English, which evaluation reports
+       * and a lab's own documents quote. */
+      if (strstr (folded, needle) == NULL && strstr (folded_english, needle) == NULL
+          && strstr (pf_question_get_id (question), needle) == NULL)
         continue;
 
       row = adw_action_row_new ();
