@@ -12,7 +12,7 @@
 #include "pf-test-catalog.h"
 
 gboolean
-pf_test_use_catalog (const char *lang)
+pf_test_with_catalog (const char *lang)
 {
   g_autofree char *po_name = g_strconcat (lang, ".po", NULL);
   g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", po_name, NULL);
@@ -26,6 +26,12 @@ pf_test_use_catalog (const char *lang)
   if (msgfmt == NULL)
     {
       g_test_skip ("msgfmt (gettext) is not installed");
+      return FALSE;
+    }
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
       return FALSE;
     }
   if (setlocale (LC_ALL, "C.UTF-8") == NULL)

@@ -386,8 +386,7 @@ test_untranslated_values (void)
 }
 
 /* With German messages the UI's formatter, summary and pack text are
- * German, the report's stay English. In a subprocess: the locale and
- * LANGUAGE must not leak into other tests. */
+ * German, the report's stay English. */
 static void
 test_german_catalog (void)
 {
@@ -404,21 +403,7 @@ test_german_catalog (void)
   g_autofree char *german_summary = NULL;
   const char *english_summary;
 
-  if (!g_test_subprocess ())
-    {
-      g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
-
-      if (msgfmt == NULL)
-        {
-          g_test_skip ("msgfmt (gettext) is not installed");
-          return;
-        }
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
-
-  if (!pf_test_use_catalog ("de"))
+  if (!pf_test_with_catalog ("de"))
     return;
 
   boolean = _pf_question_new ("q.bool", PF_QUESTION_BOOLEAN, "B?", NULL);
