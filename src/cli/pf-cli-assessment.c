@@ -523,7 +523,9 @@ print_determination (PfAssessment    *assessment,
   g_print (_("Answered: %u of %u questions\n"), answered, total);
   g_print (_("Criteria pack: %s %s (%s)\n"),
            pf_criteria_pack_get_id (pack), pf_criteria_pack_get_version (pack),
-           pf_pack_status_to_string (pf_criteria_pack_get_status (pack)));
+           /* TRANSLATORS: the status of a criteria pack */
+           pf_criteria_pack_get_status (pack) == PF_PACK_STATUS_OFFICIAL ? _("official")
+                                                                          : _("draft"));
 
   for (guint i = 0; i < indicators->len; i++)
     {
