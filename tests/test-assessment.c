@@ -862,6 +862,65 @@ test_signoff_stale (void)
   g_assert_true (pf_assessment_signoff_is_stale (assessment, stored));
 }
 
+/* The next checkpoint's assessment starts from the previous one's answers,
+ * every one to be reviewed, and from nothing that belongs to the old
+ * checkpoint. */
+static void
+test_successor (void)
+{
+  g_autoptr(PfCriteriaPack) pack = load_pack ();
+  g_autoptr(PfAssessment) previous = make_full_assessment (pack);
+  g_autoptr(PfAssessment) next = pf_assessment_new_successor (previous);
+  g_autoptr(GPtrArray) previous_ids = pf_assessment_list_answered_ids (previous);
+  g_autoptr(GPtrArray) next_ids = pf_assessment_list_answered_ids (next);
+  g_autoptr(PfAssessment) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PfAnswer *answer;
+
+  g_assert_true (g_uuid_string_is_valid (pf_assessment_get_id (next)));
+  g_assert_cmpstr (pf_assessment_get_id (next), !=, pf_assessment_get_id (previous));
+  g_assert_true (pf_assessment_get_pack (next) == pack);
+  g_assert_cmpstr (pf_assessment_get_model_name (next), ==, "Example-7B");
+  g_assert_null (pf_assessment_get_model_version (next));
+  g_assert_null (pf_assessment_get_release_date (next));
+  g_assert_cmpstr (pf_assessment_get_organisation (next), ==, "Example Labs");
+  g_assert_cmpstr (pf_assessment_get_contact (next), ==, "safety@example.org");
+  g_assert_cmpint (pf_assessment_get_marking (next), ==, PF_MARKING_CCI);
+  g_assert_cmpuint (pf_assessment_get_evidence (previous)->len, >, 0);
+  g_assert_cmpuint (pf_assessment_get_signoffs (previous)->len, >, 0);
+  g_assert_cmpuint (pf_assessment_get_receipts (previous)->len, >, 0);
+  g_assert_cmpuint (pf_assessment_get_evidence (next)->len, ==, 0);
+  g_assert_cmpuint (pf_assessment_get_signoffs (next)->len, ==, 0);
+  g_assert_cmpuint (pf_assessment_get_receipts (next)->len, ==, 0);
+
+  g_assert_cmpuint (next_ids->len, ==, previous_ids->len);
+  for (guint i = 0; i < next_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (next_ids, i);
+      PfAnswer *old = pf_assessment_get_answer (previous, id);
+
+      g_assert_cmpstr (id, ==, g_ptr_array_index (previous_ids, i));
+      answer = pf_assessment_get_answer (next, id);
+      g_assert_true (pf_answer_get_needs_review (answer));
+      g_assert_cmpint (pf_answer_get_state (answer), ==, pf_answer_get_state (old));
+      g_assert_cmpstr (pf_answer_get_note (answer), ==, pf_answer_get_note (old));
+    }
+  assert_value (next, "a.score", "42.5");
+  assert_value (next, "c.domains", "[\"web\",\"ot\"]");
+  g_assert_cmpint (pf_answer_get_state (pf_assessment_get_answer (next, "a.access")), ==,
+                   PF_ANSWER_STATE_UNKNOWN);
+  g_assert_cmpstr (pf_answer_get_note (pf_assessment_get_answer (next, "c.report")), ==,
+                   "Report pending sign-off");
+
+  /* The previous assessment is untouched, and the new one saves as any other. */
+  g_assert_false (pf_answer_get_needs_review (pf_assessment_get_answer (previous, "a.score")));
+  bytes = pf_assessment_to_bytes (next);
+  reloaded = pf_assessment_new_from_bytes (bytes, "next.preflight", &error);
+  g_assert_no_error (error);
+  g_assert_true (pf_answer_get_needs_review (pf_assessment_get_answer (reloaded, "a.open_weights")));
+}
+
 static void
 on_saved (GObject      *source,
           GAsyncResult *result,
@@ -1047,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/core/assessment/save-async", test_save_async);
   g_test_add_func ("/core/assessment/atomic-save", test_atomic_save);
   g_test_add_func ("/core/assessment/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/core/assessment/successor", test_successor);
 
   return g_test_run ();
 }

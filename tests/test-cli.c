@@ -424,6 +424,52 @@ test_new_and_evaluate (Fixture       *fixture,
   }
 }
 
+/* new --from: the next checkpoint starts from the earlier one's answers,
+ * each to be reviewed, with the earlier one's pack. */
+static void
+test_new_from_previous (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *previous = new_mini_assessment (fixture, "previous.preflight");
+  g_autofree char *next = work_path (fixture, "next.preflight");
+  g_autofree char *other = work_path (fixture, "other.preflight");
+  g_autofree char *missing = work_path (fixture, "missing.preflight");
+  g_autoptr(Result) yes = run_cli (fixture, "answer", previous, "a.exploits", "yes");
+  g_autoptr(Result) created = NULL;
+  g_autoptr(Result) with_pack = NULL;
+  g_autoptr(Result) no_previous = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *outcome = NULL;
+  JsonObject *object;
+  JsonObject *answer;
+
+  g_assert_cmpint (yes->status, ==, 0);
+  created = run_cli (fixture, "new", "-o", next, "--from", previous, "--model-version", "2");
+  g_assert_cmpint (created->status, ==, 0);
+  g_assert_nonnull (strstr (created->out, "Carried over 1 answer"));
+
+  root = parse_json_file (next);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "model"),
+                                                  "name"), ==, "Test model");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "model"),
+                                                  "version"), ==, "2");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "pack"),
+                                                  "id"), ==, "cli-test");
+  answer = json_object_get_object_member (json_object_get_object_member (object, "answers"),
+                                          "a.exploits");
+  g_assert_true (json_object_get_boolean_member (answer, "value"));
+  g_assert_true (json_object_get_boolean_member (answer, "needs_review"));
+  outcome = evaluate_outcome (fixture, next);
+  g_assert_cmpstr (outcome, ==, "likely-covered");
+
+  with_pack = run_cli (fixture, "new", "-o", other, "--from", previous, "--pack", "cli-test");
+  assert_usage_error (with_pack);
+  no_previous = run_cli (fixture, "new", "-o", other, "--from", missing);
+  assert_failed (no_previous, "missing.preflight");
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_answer (Fixture       *fixture,
              gconstpointer  user_data)
@@ -739,6 +785,7 @@ main (int    argc,
   ADD ("/core/cli/validate-pack", test_validate_pack);
   ADD ("/core/cli/packs", test_packs);
   ADD ("/core/cli/new-evaluate", test_new_and_evaluate);
+  ADD ("/core/cli/new-from-previous", test_new_from_previous);
   ADD ("/core/cli/answer", test_answer);
   ADD ("/core/cli/truncated", test_truncated);
   ADD ("/core/cli/import-answers", test_import_answers);

@@ -254,6 +254,65 @@ test_new_assessment (void)
   close_window (window);
 }
 
+/* Assess a New Version, from the main menu of an open assessment: the new
+ * one starts from its answers, each to be reviewed, with its pack. */
+static void
+test_new_version (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(GError) error = NULL;
+  PfNewAssessmentDialog *dialog;
+  PfCriteriaPack *pack;
+  PfAssessment *previous;
+  PfAssessment *next;
+  PfSession *session;
+  PfQuestion *question;
+  PfAnswer *answer;
+  PfWindow *window;
+
+  window = open_new_assessment ("Heron", &file);
+  previous = pf_session_get_assessment (pf_window_get_session (window));
+  pack = pf_assessment_get_pack (previous);
+  question = pf_ui_test_find_boolean_question (pack);
+  pf_assessment_set_value (previous, pf_question_get_id (question), yes, &error);
+  g_assert_no_error (error);
+  pf_session_flush (pf_window_get_session (window), &error);
+  g_assert_no_error (error);
+  before = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-version", NULL);
+  dialog = pf_ui_test_find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "model_row")), ==, "Heron");
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "pack_row")));
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "create_button")));
+  gtk_editable_set_text (dialog_child (dialog, "version_row"), "2.0");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+
+  session = pf_window_get_session (window);
+  g_assert_false (g_file_equal (pf_session_get_file (session), file));
+  next = pf_session_get_assessment (session);
+  g_assert_cmpstr (pf_assessment_get_model_name (next), ==, "Heron");
+  g_assert_cmpstr (pf_assessment_get_model_version (next), ==, "2.0");
+  /* The window let the earlier session go; the pack is the catalog's. */
+  g_assert_true (pf_assessment_get_pack (next) == pack);
+  answer = pf_assessment_get_answer (next, pf_question_get_id (question));
+  g_assert_true (pf_answer_is_answered (answer));
+  g_assert_true (pf_answer_get_needs_review (answer));
+  g_assert_true (g_file_query_exists (pf_session_get_file (session), NULL));
+
+  /* The earlier version's file is as it was. */
+  after = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+
+  close_window (window);
+}
+
 static void
 test_wizard_navigation (void)
 {
@@ -893,6 +952,7 @@ main (int    argc,
   g_test_add_func ("/ui/shell/start-view", test_start_view);
   g_test_add_func ("/ui/shell/start-view-follows-folder", test_start_view_follows_folder);
   g_test_add_func ("/ui/shell/new-assessment", test_new_assessment);
+  g_test_add_func ("/ui/shell/new-version", test_new_version);
   g_test_add_func ("/ui/shell/wizard-navigation", test_wizard_navigation);
   g_test_add_func ("/ui/shell/autosave", test_autosave);
   g_test_add_func ("/ui/shell/changed-on-disk", test_changed_on_disk);

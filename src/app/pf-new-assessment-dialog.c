@@ -1,5 +1,6 @@
 /* pf-new-assessment-dialog.c: asks for the model, its version, the criteria
- * pack and the planned release date, then creates the assessment file.
+ * pack and the planned release date, then creates the assessment file;
+ * or, for a new version of a model, starts from the previous assessment.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +17,12 @@ struct _PfNewAssessmentDialog
 {
   AdwWindow        parent_instance;
 
-  PfPackCatalog   *catalog;  /* (owned) */
+  PfPackCatalog   *catalog;  /* (owned) (nullable): NULL for a new version */
+  PfAssessment    *previous; /* (owned) (nullable): the version it starts from */
   PfEvidenceStore *store;    /* (owned) */
   GSettings       *settings; /* (owned) */
 
+  AdwPreferencesGroup *model_group;
   AdwEntryRow     *model_row;
   AdwEntryRow     *version_row;
   AdwComboRow     *pack_row;
@@ -45,13 +48,32 @@ dup_trimmed_text (AdwEntryRow *row)
 static PfCriteriaPack *
 get_selected_pack (PfNewAssessmentDialog *self)
 {
-  GPtrArray *packs = pf_pack_catalog_get_packs (self->catalog);
+  GPtrArray *packs;
   guint selected = adw_combo_row_get_selected (self->pack_row);
 
+  /* A new version keeps the pack of the one it starts from. */
+  if (self->previous != NULL)
+    return pf_assessment_get_pack (self->previous);
+
+  packs = pf_pack_catalog_get_packs (self->catalog);
   if (selected >= packs->len)
     return NULL;
 
   return g_ptr_array_index (packs, selected);
+}
+
+static char *
+pack_label (PfCriteriaPack *pack)
+{
+  if (pf_criteria_pack_get_status (pack) == PF_PACK_STATUS_DRAFT)
+    /* Translators: pack title, version; "draft" means not official criteria */
+    return g_strdup_printf (_("%s %s (draft)"),
+                            pf_pack_text (pf_criteria_pack_get_title (pack)),
+                            pf_criteria_pack_get_version (pack));
+
+  return g_strdup_printf ("%s %s",
+                          pf_pack_text (pf_criteria_pack_get_title (pack)),
+                          pf_criteria_pack_get_version (pack));
 }
 
 /* The release date is optional; when given, the core's timeline parser
@@ -128,16 +150,23 @@ create_action (GtkWidget  *widget,
 
   g_return_if_fail (pack != NULL);
 
-  assessment = pf_assessment_new (pack);
+  if (self->previous != NULL)
+    {
+      assessment = pf_assessment_new_successor (self->previous);
+    }
+  else
+    {
+      assessment = pf_assessment_new (pack);
+      if (*organisation != '\0')
+        pf_assessment_set_organisation (assessment, organisation);
+      if (*contact != '\0')
+        pf_assessment_set_contact (assessment, contact);
+    }
   pf_assessment_set_model_name (assessment, model);
   if (*version != '\0')
     pf_assessment_set_model_version (assessment, version);
   if (*date != '\0')
     pf_assessment_set_release_date (assessment, date);
-  if (*organisation != '\0')
-    pf_assessment_set_organisation (assessment, organisation);
-  if (*contact != '\0')
-    pf_assessment_set_contact (assessment, contact);
 
   file_name = g_strconcat (pf_assessment_get_id (assessment), ".preflight", NULL);
   file = g_file_get_child (dir, file_name);
@@ -160,6 +189,7 @@ pf_new_assessment_dialog_dispose (GObject *object)
   PfNewAssessmentDialog *self = PF_NEW_ASSESSMENT_DIALOG (object);
 
   g_clear_object (&self->catalog);
+  g_clear_object (&self->previous);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -183,6 +213,7 @@ pf_new_assessment_dialog_class_init (PfNewAssessmentDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/preflightapp/Preflight/pf-new-assessment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PfNewAssessmentDialog, model_group);
   gtk_widget_class_bind_template_child (widget_class, PfNewAssessmentDialog, model_row);
   gtk_widget_class_bind_template_child (widget_class, PfNewAssessmentDialog, version_row);
   gtk_widget_class_bind_template_child (widget_class, PfNewAssessmentDialog, pack_row);
@@ -227,21 +258,60 @@ pf_new_assessment_dialog_new (GtkWindow       *parent,
   packs = pf_pack_catalog_get_packs (catalog);
   for (guint i = 0; i < packs->len; i++)
     {
-      PfCriteriaPack *pack = g_ptr_array_index (packs, i);
-      g_autofree char *label = NULL;
+      g_autofree char *label = pack_label (g_ptr_array_index (packs, i));
 
-      if (pf_criteria_pack_get_status (pack) == PF_PACK_STATUS_DRAFT)
-        /* Translators: pack title, version; "draft" means not official criteria */
-        label = g_strdup_printf (_("%s %s (draft)"),
-                                 pf_pack_text (pf_criteria_pack_get_title (pack)),
-                                 pf_criteria_pack_get_version (pack));
-      else
-        label = g_strdup_printf ("%s %s",
-                                 pf_pack_text (pf_criteria_pack_get_title (pack)),
-                                 pf_criteria_pack_get_version (pack));
       gtk_string_list_append (labels, label);
     }
   adw_combo_row_set_model (self->pack_row, G_LIST_MODEL (labels));
+  update_create_enabled (self);
+
+  return self;
+}
+
+PfNewAssessmentDialog *
+pf_new_assessment_dialog_new_version (GtkWindow       *parent,
+                                      PfAssessment    *previous,
+                                      PfEvidenceStore *store)
+{
+  PfNewAssessmentDialog *self;
+  PfCriteriaPack *pack;
+  const char *name;
+  const char *version;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *label = NULL;
+  g_autofree char *previous_text = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PF_IS_ASSESSMENT (previous), NULL);
+  g_return_val_if_fail (pf_assessment_get_pack (previous) != NULL, NULL);
+  g_return_val_if_fail (PF_IS_EVIDENCE_STORE (store), NULL);
+
+  self = g_object_new (PF_TYPE_NEW_ASSESSMENT_DIALOG,
+                       "transient-for", parent,
+                       "title", _("Assess a New Version"),
+                       NULL);
+  self->previous = g_object_ref (previous);
+  self->store = g_object_ref (store);
+
+  pack = pf_assessment_get_pack (previous);
+  name = pf_assessment_get_model_name (previous);
+  version = pf_assessment_get_model_version (previous);
+  previous_text = version != NULL ? g_strdup_printf ("%s %s", name, version) : g_strdup (name);
+  /* TRANSLATORS: %s is the model and version assessed before, e.g. "Atlas 3.1" */
+  description = g_strdup_printf (_("Starts from the answers given for “%s”, organisation, "
+                                   "contact and marking included; each answer will need "
+                                   "review. Evidence is not carried over: it describes the "
+                                   "earlier version."), previous_text);
+  adw_preferences_group_set_description (self->model_group, description);
+  gtk_editable_set_text (GTK_EDITABLE (self->model_row), name != NULL ? name : "");
+
+  label = pack_label (pack);
+  gtk_string_list_append (labels, label);
+  adw_combo_row_set_model (self->pack_row, G_LIST_MODEL (labels));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pack_row), FALSE);
+  /* The name is there already; the version is what is new. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->version_row));
   update_create_enabled (self);
 
   return self;

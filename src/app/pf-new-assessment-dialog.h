@@ -18,6 +18,12 @@ PfNewAssessmentDialog *pf_new_assessment_dialog_new (GtkWindow       *parent,
                                                      PfPackCatalog   *catalog,
                                                      PfEvidenceStore *store);
 
+/* The dialog for the next version of the model @previous assesses (which
+ * must have its pack): it creates pf_assessment_new_successor() of it. */
+PfNewAssessmentDialog *pf_new_assessment_dialog_new_version (GtkWindow       *parent,
+                                                             PfAssessment    *previous,
+                                                             PfEvidenceStore *store);
+
 /* Signal ::created (PfSession *session): the assessment was created and
  * saved; the dialog closes right after. Action "dialog.create" creates. */
 

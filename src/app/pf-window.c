@@ -264,6 +264,15 @@ on_created (PfWindow              *self,
   pf_window_set_session (self, session);
 }
 
+/* Shows @dialog; the window shows the assessment it creates. */
+static void
+present_new_assessment_dialog (PfWindow              *self,
+                               PfNewAssessmentDialog *dialog)
+{
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 pf_window_show_new_assessment (PfWindow *self)
 {
@@ -275,8 +284,28 @@ pf_window_show_new_assessment (PfWindow *self)
   dialog = pf_new_assessment_dialog_new (GTK_WINDOW (self),
                                          pf_application_get_pack_catalog (app),
                                          pf_application_get_evidence_store (app));
-  g_signal_connect_object (dialog, "created", G_CALLBACK (on_created), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_new_assessment_dialog (self, dialog);
+}
+
+/* A new assessment for the next version of the model shown, starting from
+ * this one's answers. */
+static void
+new_version_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PfWindow *self = PF_WINDOW (widget);
+  PfSession *session = pf_window_get_session (self);
+  PfApplication *app = get_application (self);
+  PfNewAssessmentDialog *dialog;
+
+  if (session == NULL)
+    return;
+
+  dialog = pf_new_assessment_dialog_new_version (GTK_WINDOW (self),
+                                                 pf_session_get_assessment (session),
+                                                 pf_application_get_evidence_store (app));
+  present_new_assessment_dialog (self, dialog);
 }
 
 static gboolean
@@ -455,6 +484,7 @@ pf_window_class_init (PfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.new-version", NULL, new_version_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 }

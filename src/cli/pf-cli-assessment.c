@@ -120,6 +120,7 @@ pf_cli_new (const PfCliCommand  *command,
   g_autofree char *model = NULL;
   g_autofree char *model_version = NULL;
   g_autofree char *release_date = NULL;
+  g_autofree char *previous_path = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the new assessment to FILE (required; an existing file is never replaced)"),
@@ -133,12 +134,17 @@ pf_cli_new (const PfCliCommand  *command,
       N_("Version of the model"), N_("VERSION") },
     { "release-date", 0, 0, G_OPTION_ARG_STRING, &release_date,
       N_("Planned release date"), N_("YYYY-MM-DD") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &previous_path,
+      N_("Start from the assessment of an earlier checkpoint: its pack, model name, "
+         "organisation, contact, marking and answers, each marked as needing review"),
+      N_("PREVIOUS") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(PfCriteriaPack) pack = NULL;
+  g_autoptr(PfAssessment) previous = NULL;
   g_autoptr(PfAssessment) assessment = NULL;
 
   context = pf_cli_context_new (command, _("-o FILE"), entries, NULL);
@@ -146,6 +152,9 @@ pf_cli_new (const PfCliCommand  *command,
     return PF_CLI_EXIT_USAGE;
   if (output == NULL)
     return pf_cli_usage_error (_("missing --output FILE"));
+  if (previous_path != NULL && pack_name != NULL)
+    return pf_cli_usage_error (_("--from and --pack exclude each other: a new checkpoint "
+                                 "is assessed with the pack of the earlier one"));
 
   file = g_file_new_for_commandline_arg (output);
   if (g_file_query_exists (file, NULL))
@@ -163,11 +172,22 @@ pf_cli_new (const PfCliCommand  *command,
         return pf_cli_fail (error);
     }
 
-  pack = pf_cli_resolve_pack (pack_name != NULL ? pack_name : PF_BUILTIN_PACK_ID, &error);
-  if (pack == NULL)
-    return pf_cli_fail (error);
+  if (previous_path != NULL)
+    {
+      previous = pf_cli_open_assessment (previous_path, &error);
+      if (previous == NULL)
+        return pf_cli_fail (error);
+      pack = g_object_ref (pf_assessment_get_pack (previous));
+      assessment = pf_assessment_new_successor (previous);
+    }
+  else
+    {
+      pack = pf_cli_resolve_pack (pack_name != NULL ? pack_name : PF_BUILTIN_PACK_ID, &error);
+      if (pack == NULL)
+        return pf_cli_fail (error);
+      assessment = pf_assessment_new (pack);
+    }
 
-  assessment = pf_assessment_new (pack);
   if (model != NULL)
     pf_assessment_set_model_name (assessment, model);
   if (model_version != NULL)
@@ -180,6 +200,16 @@ pf_cli_new (const PfCliCommand  *command,
 
   g_print (_("Created %s with the pack %s %s\n"), output,
            pf_criteria_pack_get_id (pack), pf_criteria_pack_get_version (pack));
+  if (previous != NULL)
+    {
+      g_autoptr(GPtrArray) carried = pf_assessment_list_answered_ids (assessment);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Carried over %u answer from %s; it needs review\n",
+                            "Carried over %u answers from %s; each needs review\n",
+                            carried->len),
+               carried->len, previous_path);
+    }
 
   return PF_CLI_EXIT_OK;
 }

@@ -1704,6 +1704,32 @@ put_answer (PfAssessment  *self,
   pf_assessment_touch (self, question_id);
 }
 
+PfAssessment *
+pf_assessment_new_successor (PfAssessment *previous)
+{
+  PfAssessment *self;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (PF_IS_ASSESSMENT (previous), NULL);
+  g_return_val_if_fail (previous->pack != NULL, NULL);
+
+  self = pf_assessment_new (previous->pack);
+  self->model_name = g_strdup (previous->model_name);
+  self->organisation = g_strdup (previous->organisation);
+  self->contact = g_strdup (previous->contact);
+  self->marking = previous->marking;
+
+  /* Each record as it was, answers to questions a newer pack version asked
+   * included: saving keeps those too. */
+  g_hash_table_iter_init (&iter, previous->answers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    put_answer (self, key, pf_answer_get_value (value), pf_answer_get_state (value), TRUE,
+                pf_answer_get_note (value));
+
+  return self;
+}
+
 static PfQuestion *
 lookup_question (PfAssessment  *self,
                  const char    *question_id,

@@ -39,6 +39,14 @@ G_DECLARE_FINAL_TYPE (PfAssessment, pf_assessment, PF, ASSESSMENT, GObject)
 /* A new, empty assessment for @pack with a random UUID and created =
  * modified = now. */
 PfAssessment   *pf_assessment_new                (PfCriteriaPack  *pack);
+/* A new assessment of the next checkpoint of @previous's model, which must
+ * have its pack: the same pack, model name, organisation, contact and
+ * marking, and every answer record (values, unknowns, notes) carried over
+ * and marked as needing review, since each must be confirmed for the new
+ * weights. Not carried: the model version and the release date, which are
+ * the new checkpoint's own; evidence, which describes the old checkpoint;
+ * sign-offs and receipts. */
+PfAssessment   *pf_assessment_new_successor      (PfAssessment    *previous);
 /* Parses an assessment; the pack it names is not resolved here (see
  * pf_assessment_get_pack_id() and PfPackCatalog). Never changes the file. */
 PfAssessment   *pf_assessment_new_from_bytes     (GBytes          *bytes,
