@@ -393,6 +393,42 @@ test_unknown_and_review (Fixture       *fixture,
   g_assert_cmpint (pf_answer_get_state (answer_of (fixture, "a.released")), ==, PF_ANSWER_STATE_UNKNOWN);
 }
 
+/* Mark Section Reviewed shows while an answer of the section needs review,
+ * and clears every flag of the section, and only of that section. */
+static void
+test_mark_section_reviewed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *page = section_page (fixture, "a");
+  GtkWidget *button = pf_ui_test_template_child (page, PF_TYPE_SECTION_PAGE, "review_button");
+  PfSection *section = pf_criteria_pack_lookup_section (fixture->pack, "a");
+  GPtrArray *questions = pf_section_get_questions (section);
+  PfSection *other = pf_criteria_pack_lookup_section (fixture->pack, "b");
+  const char *other_id = pf_question_get_id (g_ptr_array_index (pf_section_get_questions (other), 0));
+
+  g_assert_cmpuint (questions->len, >=, 2);
+  show_page (fixture, page);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  for (guint i = 0; i < 2; i++)
+    pf_assessment_set_needs_review (fixture->assessment,
+                                    pf_question_get_id (g_ptr_array_index (questions, i)), TRUE);
+  pf_assessment_set_needs_review (fixture->assessment, other_id, TRUE);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpint (pf_page_get_state (PF_PAGE (page)), ==, PF_PAGE_STATE_NEEDS_REVIEW);
+
+  g_assert_true (gtk_widget_activate_action (page, "section.mark-reviewed", NULL));
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PfAnswer *answer = answer_of (fixture, pf_question_get_id (g_ptr_array_index (questions, i)));
+
+      g_assert_true (answer == NULL || !pf_answer_get_needs_review (answer));
+    }
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpint (pf_page_get_state (PF_PAGE (page)), !=, PF_PAGE_STATE_NEEDS_REVIEW);
+  g_assert_true (pf_answer_get_needs_review (answer_of (fixture, other_id)));
+}
+
 static void
 test_signoff_goes_stale (Fixture       *fixture,
                          gconstpointer  data)
@@ -715,6 +751,7 @@ main (int    argc,
   ADD ("conditional-keeps-text", test_conditional_keeps_text);
   ADD ("number-refused", test_number_refused);
   ADD ("unknown-and-review", test_unknown_and_review);
+  ADD ("mark-section-reviewed", test_mark_section_reviewed);
   ADD ("signoff-goes-stale", test_signoff_goes_stale);
   ADD ("evidence-add-files", test_evidence_add_files);
   ADD ("timeline-dates", test_timeline_dates);

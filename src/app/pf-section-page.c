@@ -24,6 +24,7 @@ struct _PfSectionPage
   GtkLabel   *title_label;
   GtkLabel   *description_label;
   GtkLabel   *progress_label;
+  GtkWidget  *review_button;
   GtkListBox *list_box;
 };
 
@@ -60,6 +61,7 @@ update_from_determination (PfSectionPage *self)
   gtk_label_set_text (self->progress_label, progress);
   pf_page_set_progress_text (PF_PAGE (self), progress);
   pf_page_set_complete (PF_PAGE (self), answered == total);
+  gtk_widget_set_visible (self->review_button, needs_review);
 
   if (needs_review)
     state = PF_PAGE_STATE_NEEDS_REVIEW;
@@ -153,6 +155,28 @@ pf_section_page_map (GtkWidget *widget)
     }
 }
 
+/* Clears the review flag of every answer of the section, once the user has
+ * checked them: one at a time, through each row's menu, is a lot of clicks
+ * after a new version of the model carried seventy answers over. */
+static void
+mark_reviewed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PfSectionPage *self = PF_SECTION_PAGE (widget);
+  PfAssessment *assessment = pf_session_get_assessment (pf_page_get_session (PF_PAGE (self)));
+  GPtrArray *questions = pf_section_get_questions (self->section);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *id = pf_question_get_id (g_ptr_array_index (questions, i));
+      PfAnswer *answer = pf_assessment_get_answer (assessment, id);
+
+      if (answer != NULL && pf_answer_get_needs_review (answer))
+        pf_assessment_set_needs_review (assessment, id, FALSE);
+    }
+}
+
 static void
 pf_section_page_commit (PfPage *page)
 {
@@ -204,7 +228,11 @@ pf_section_page_class_init (PfSectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfSectionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PfSectionPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, PfSectionPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, review_button);
   gtk_widget_class_bind_template_child (widget_class, PfSectionPage, list_box);
+
+  gtk_widget_class_install_action (widget_class, "section.mark-reviewed", NULL,
+                                   mark_reviewed_action);
 }
 
 static void
