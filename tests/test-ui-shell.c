@@ -58,6 +58,23 @@ open_new_assessment (const char  *model,
   return window;
 }
 
+/* Answers the built-in pack's first boolean question with @value in
+ * @session's assessment; returns the question's id. */
+static const char *
+answer_boolean (PfSession *session,
+                gboolean   value)
+{
+  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
+  g_autoptr(JsonNode) node = json_node_init_boolean (json_node_alloc (), value);
+  g_autoptr(GError) error = NULL;
+
+  pf_assessment_set_value (pf_session_get_assessment (session), pf_question_get_id (question),
+                           node, &error);
+  g_assert_no_error (error);
+
+  return pf_question_get_id (question);
+}
+
 static void
 close_window (PfWindow *window)
 {
@@ -262,23 +279,18 @@ test_new_version (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(GError) error = NULL;
   PfNewAssessmentDialog *dialog;
   PfCriteriaPack *pack;
-  PfAssessment *previous;
   PfAssessment *next;
   PfSession *session;
-  PfQuestion *question;
+  const char *id;
   PfAnswer *answer;
   PfWindow *window;
 
   window = open_new_assessment ("Heron", &file);
-  previous = pf_session_get_assessment (pf_window_get_session (window));
-  pack = pf_assessment_get_pack (previous);
-  question = pf_ui_test_find_boolean_question (pack);
-  pf_assessment_set_value (previous, pf_question_get_id (question), yes, &error);
-  g_assert_no_error (error);
+  pack = pf_assessment_get_pack (pf_session_get_assessment (pf_window_get_session (window)));
+  id = answer_boolean (pf_window_get_session (window), TRUE);
   pf_session_flush (pf_window_get_session (window), &error);
   g_assert_no_error (error);
   before = g_file_load_bytes (file, NULL, NULL, &error);
@@ -300,7 +312,7 @@ test_new_version (void)
   g_assert_cmpstr (pf_assessment_get_model_version (next), ==, "2.0");
   /* The window let the earlier session go; the pack is the catalog's. */
   g_assert_true (pf_assessment_get_pack (next) == pack);
-  answer = pf_assessment_get_answer (next, pf_question_get_id (question));
+  answer = pf_assessment_get_answer (next, id);
   g_assert_true (pf_answer_is_answered (answer));
   g_assert_true (pf_answer_get_needs_review (answer));
   g_assert_true (g_file_query_exists (pf_session_get_file (session), NULL));
@@ -388,10 +400,8 @@ test_autosave (void)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(PfAssessment) on_disk = NULL;
-  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(GError) error = NULL;
-  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
-  const char *id = pf_question_get_id (question);
+  const char *id;
   PfWindow *window;
   PfSession *session;
   PfAnswer *answer;
@@ -400,8 +410,7 @@ test_autosave (void)
   session = pf_window_get_session (window);
   g_assert_cmpstr (pf_session_get_save_state (session), ==, "saved");
 
-  pf_assessment_set_value (pf_session_get_assessment (session), id, yes, &error);
-  g_assert_no_error (error);
+  id = answer_boolean (session, TRUE);
   g_assert_cmpstr (pf_session_get_save_state (session), ==, "saving");
 
   /* Nothing is written before the debounce runs out. */
@@ -437,10 +446,8 @@ test_changed_on_disk (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(PfAssessment) other = NULL;
   g_autoptr(PfAssessment) on_disk = NULL;
-  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(GError) error = NULL;
-  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
-  const char *id = pf_question_get_id (question);
+  const char *id;
   g_autofree char *theirs = NULL;
   g_autofree char *after = NULL;
   PfWindow *window;
@@ -457,8 +464,7 @@ test_changed_on_disk (void)
   g_assert_true (pf_assessment_save (other, file, &error));
   g_assert_true (g_file_load_contents (file, NULL, &theirs, NULL, NULL, &error));
 
-  pf_assessment_set_value (pf_session_get_assessment (session), id, yes, &error);
-  g_assert_no_error (error);
+  id = answer_boolean (session, TRUE);
   pf_ui_test_wait_until (session_failed, session, 10);
   g_assert_error (pf_session_get_save_error (session), PF_ASSESSMENT_ERROR,
                   PF_ASSESSMENT_ERROR_CHANGED_ON_DISK);
@@ -508,10 +514,8 @@ test_rename_followed (void)
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GFile) new_file = NULL;
   g_autoptr(PfAssessment) on_disk = NULL;
-  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(GError) error = NULL;
-  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
-  const char *id = pf_question_get_id (question);
+  const char *id;
   PfWindow *window;
   Renamed renamed;
 
@@ -527,8 +531,7 @@ test_rename_followed (void)
   g_assert_true (g_file_equal (pf_assessment_get_file (pf_session_get_assessment (renamed.session)),
                                new_file));
 
-  pf_assessment_set_value (pf_session_get_assessment (renamed.session), id, yes, &error);
-  g_assert_no_error (error);
+  id = answer_boolean (renamed.session, TRUE);
   pf_ui_test_wait_until (session_saved, renamed.session, 10);
   g_assert_false (g_file_query_exists (file, NULL));
   on_disk = pf_assessment_load (new_file, NULL, &error);
@@ -636,18 +639,13 @@ static void
 test_reopen (void)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(JsonNode) no = json_node_init_boolean (json_node_alloc (), FALSE);
-  g_autoptr(GError) error = NULL;
-  PfQuestion *question = pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app));
-  const char *id = pf_question_get_id (question);
+  const char *id;
   PfWindow *window;
   PfAnswer *answer;
 
   window = open_new_assessment ("Jay", &file);
 
-  pf_assessment_set_value (pf_session_get_assessment (pf_window_get_session (window)), id, no,
-                           &error);
-  g_assert_no_error (error);
+  id = answer_boolean (pf_window_get_session (window), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (get_assessment_view (window)), "view.show-page", "s",
                               "timeline");
 

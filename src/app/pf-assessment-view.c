@@ -607,12 +607,14 @@ on_search_changed (PfAssessmentView *self)
       const char *english = pf_question_get_prompt (question);
       const char *prompt = pf_pack_text (english);
       g_autofree char *folded = g_utf8_casefold (prompt, -1);
-      g_autofree char *folded_english = g_utf8_casefold (english, -1);
+      /* Untranslated, the prompt shown is the English one. */
+      g_autofree char *folded_english = prompt != english ? g_utf8_casefold (english, -1) : NULL;
       GtkWidget *row;
 
       /* The words shown, and the pack's English, which evaluation reports
        * and a lab's own documents quote. */
-      if (strstr (folded, needle) == NULL && strstr (folded_english, needle) == NULL
+      if (strstr (folded, needle) == NULL
+          && (folded_english == NULL || strstr (folded_english, needle) == NULL)
           && strstr (pf_question_get_id (question), needle) == NULL)
         continue;
 

@@ -49,13 +49,14 @@ static PfCriteriaPack *
 get_selected_pack (PfNewAssessmentDialog *self)
 {
   GPtrArray *packs;
-  guint selected = adw_combo_row_get_selected (self->pack_row);
+  guint selected;
 
   /* A new version keeps the pack of the one it starts from. */
   if (self->previous != NULL)
     return pf_assessment_get_pack (self->previous);
 
   packs = pf_pack_catalog_get_packs (self->catalog);
+  selected = adw_combo_row_get_selected (self->pack_row);
   if (selected >= packs->len)
     return NULL;
 
@@ -138,8 +139,6 @@ create_action (GtkWidget  *widget,
   g_autofree char *model = dup_trimmed_text (self->model_row);
   g_autofree char *version = dup_trimmed_text (self->version_row);
   g_autofree char *date = dup_trimmed_text (self->date_row);
-  g_autofree char *organisation = g_settings_get_string (self->settings, "default-organisation");
-  g_autofree char *contact = g_settings_get_string (self->settings, "default-contact");
   g_autofree char *file_name = NULL;
   g_autoptr(PfAssessment) assessment = NULL;
   g_autoptr(PfSession) session = NULL;
@@ -156,6 +155,10 @@ create_action (GtkWidget  *widget,
     }
   else
     {
+      g_autofree char *organisation = g_settings_get_string (self->settings,
+                                                              "default-organisation");
+      g_autofree char *contact = g_settings_get_string (self->settings, "default-contact");
+
       assessment = pf_assessment_new (pack);
       if (*organisation != '\0')
         pf_assessment_set_organisation (assessment, organisation);

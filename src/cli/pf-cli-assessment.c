@@ -553,9 +553,7 @@ print_determination (PfAssessment    *assessment,
   g_print (_("Answered: %u of %u questions\n"), answered, total);
   g_print (_("Criteria pack: %s %s (%s)\n"),
            pf_criteria_pack_get_id (pack), pf_criteria_pack_get_version (pack),
-           /* TRANSLATORS: the status of a criteria pack */
-           pf_criteria_pack_get_status (pack) == PF_PACK_STATUS_OFFICIAL ? _("official")
-                                                                          : _("draft"));
+           pf_pack_status_get_label (pf_criteria_pack_get_status (pack)));
 
   for (guint i = 0; i < indicators->len; i++)
     {

@@ -31,6 +31,8 @@ static const char * const outcome_labels[] = {
   N_("Likely not covered"),
   N_("Incomplete"),
 };
+/* TRANSLATORS: the status of a criteria pack, as the command line prints it */
+static const char * const pack_status_labels[] = { N_("draft"), N_("official") };
 static const char * const marking_labels[] = {
   N_("No marking"),
   N_("Confidential Commercial Information (CCI)"),
@@ -118,6 +120,12 @@ const char *
 pf_outcome_get_label (PfOutcome value)
 {
   return label_of (outcome_labels, G_N_ELEMENTS (outcome_labels), value);
+}
+
+const char *
+pf_pack_status_get_label (PfPackStatus value)
+{
+  return label_of (pack_status_labels, G_N_ELEMENTS (pack_status_labels), value);
 }
 
 const char *

@@ -100,6 +100,7 @@ gboolean    pf_decision_from_string      (const char     *str,
 
 /* Human-readable, translated labels for the UI and reports. */
 const char *pf_outcome_get_label         (PfOutcome       value);
+const char *pf_pack_status_get_label     (PfPackStatus    value);
 const char *pf_marking_get_label         (PfMarking       value);
 
 PfTruth     pf_truth_and                 (PfTruth         a,
