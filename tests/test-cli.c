@@ -226,7 +226,8 @@ test_usage (Fixture       *fixture,
             gconstpointer  user_data)
 {
   static const char *commands[] = {
-    "packs", "validate-pack", "new", "answer", "import-answers", "attach", "evaluate", "timeline",
+    "packs", "validate-pack", "new", "answer", "import-answers", "attach", "evaluate", "compare",
+    "timeline",
   };
   g_autoptr(Result) help = run_cli (fixture, "--help");
 
@@ -468,6 +469,113 @@ test_new_from_previous (Fixture       *fixture,
   no_previous = run_cli (fixture, "new", "-o", other, "--from", missing);
   assert_failed (no_previous, "missing.preflight");
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+/* compare: what moved from one checkpoint's assessment to the next, in
+ * words and as JSON; never writes either file. */
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *previous = new_mini_assessment (fixture, "previous.preflight");
+  g_autofree char *next = work_path (fixture, "next.preflight");
+  g_autofree char *other = work_path (fixture, "other.preflight");
+  g_autoptr(Result) no = run_cli (fixture, "answer", previous, "a.exploits", "no");
+  g_autoptr(Result) success = run_cli (fixture, "answer", previous, "a.success", "20");
+  g_autoptr(Result) created = NULL;
+  g_autoptr(Result) yes = NULL;
+  g_autoptr(Result) same = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) json = NULL;
+  g_autoptr(GBytes) previous_before = NULL;
+  g_autoptr(GBytes) next_before = NULL;
+  g_autoptr(GBytes) previous_after = NULL;
+  g_autoptr(GBytes) next_after = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *change;
+  JsonArray *answers, *now_firing;
+
+  g_assert_cmpint (no->status, ==, 0);
+  g_assert_cmpint (success->status, ==, 0);
+  created = run_cli (fixture, "new", "-o", next, "--from", previous, "--model-version", "2");
+  g_assert_cmpint (created->status, ==, 0);
+
+  /* Carried over and only flagged for review: nothing to report. */
+  same = run_cli (fixture, "compare", previous, next);
+  g_assert_cmpint (same->status, ==, 0);
+  g_assert_nonnull (strstr (same->out, "Previous: Test model 1: Likely not covered\n"));
+  g_assert_nonnull (strstr (same->out, "Current: Test model 2: Likely not covered\n"));
+  g_assert_nonnull (strstr (same->out, "The draft outcome is the same."));
+  g_assert_nonnull (strstr (same->out, "No answer changed."));
+
+  yes = run_cli (fixture, "answer", next, "a.exploits", "yes");
+  g_assert_cmpint (yes->status, ==, 0);
+  previous_before = read_file (previous);
+  next_before = read_file (next);
+
+  text = run_cli (fixture, "compare", previous, next);
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "Current: Test model 2: Likely covered\n"));
+  g_assert_nonnull (strstr (text->out, "The draft outcome changed."));
+  g_assert_nonnull (strstr (text->out, "1 answer changed:\n  • a.exploits: "));
+  g_assert_nonnull (strstr (text->out, "    No → Yes\n"));
+  g_assert_nonnull (strstr (text->out, "Indicators that fire now and did not before:\n"
+                                       "  • exploit-dev: Unaided exploit development\n"));
+  g_assert_null (strstr (text->out, "no longer fire"));
+
+  json = run_cli (fixture, "compare", "--json", previous, next);
+  g_assert_cmpint (json->status, ==, 0);
+  root = parse_json (json->out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "preflight-comparison/1");
+  g_assert_cmpstr (json_object_get_string_member (object, "pack"), ==, "cli-test");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "previous"),
+                                                  "outcome"), ==, "likely-not-covered");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "current"),
+                                                  "outcome"), ==, "likely-covered");
+  answers = json_object_get_array_member (object, "answers");
+  g_assert_cmpuint (json_array_get_length (answers), ==, 1);
+  change = json_array_get_object_element (answers, 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "question"), ==, "a.exploits");
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (change, "before"),
+                                                  "value"));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (change, "after"),
+                                                 "value"));
+  now_firing = json_object_get_array_member (object, "indicators_now_firing");
+  g_assert_cmpuint (json_array_get_length (now_firing), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (now_firing, 0), "id"),
+                   ==, "exploit-dev");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object,
+                                                                         "indicators_no_longer_firing")),
+                    ==, 0);
+
+  /* The other way round, the indicator stops firing. */
+  {
+    g_autoptr(Result) reverse = run_cli (fixture, "compare", next, previous);
+
+    g_assert_cmpint (reverse->status, ==, 0);
+    g_assert_nonnull (strstr (reverse->out, "    Yes → No\n"));
+    g_assert_nonnull (strstr (reverse->out, "Indicators that no longer fire:\n  • exploit-dev: "));
+  }
+
+  {
+    g_autoptr(Result) built_in = run_cli (fixture, "new", "-o", other, "--model", "Other");
+    g_autoptr(Result) other_pack = NULL;
+    g_autoptr(Result) one = run_cli (fixture, "compare", previous);
+    g_autoptr(Result) missing = run_cli (fixture, "compare", previous, "missing.preflight");
+
+    g_assert_cmpint (built_in->status, ==, 0);
+    other_pack = run_cli (fixture, "compare", previous, other);
+    assert_failed (other_pack, "different criteria packs");
+    g_assert_nonnull (strstr (other_pack->err, "cli-test"));
+    assert_usage_error (one);
+    assert_failed (missing, "missing.preflight");
+  }
+
+  previous_after = read_file (previous);
+  next_after = read_file (next);
+  g_assert_true (g_bytes_equal (previous_before, previous_after));
+  g_assert_true (g_bytes_equal (next_before, next_after));
 }
 
 static void
@@ -786,6 +894,7 @@ main (int    argc,
   ADD ("/core/cli/packs", test_packs);
   ADD ("/core/cli/new-evaluate", test_new_and_evaluate);
   ADD ("/core/cli/new-from-previous", test_new_from_previous);
+  ADD ("/core/cli/compare", test_compare);
   ADD ("/core/cli/answer", test_answer);
   ADD ("/core/cli/truncated", test_truncated);
   ADD ("/core/cli/import-answers", test_import_answers);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "preflight.h"
 
 #include "pf-test-determination.h"
@@ -808,6 +810,169 @@ test_large_pack (void)
   g_assert_cmpstr (text, ==, "q2500:likely-covered,likely-not-covered");
 }
 
+static const PfAnswerChange *
+find_change (PfComparison *comparison,
+             const char   *question_id)
+{
+  GPtrArray *changes = pf_comparison_get_answer_changes (comparison);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PfAnswerChange *change = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (pf_question_get_id (change->question), question_id))
+        return change;
+    }
+
+  return NULL;
+}
+
+static const char *
+indicator_id_at (GPtrArray *indicators,
+                 guint      index)
+{
+  return pf_indicator_get_id (g_ptr_array_index (indicators, index));
+}
+
+/* Another value or another state is a change; a note or a review flag is
+ * not. The comparison keeps what it compared when an assessment changes. */
+static void
+test_comparison (void)
+{
+  g_autoptr(PfCriteriaPack) pack = load_pack ("rules.pfpack.json");
+  g_autoptr(PfAssessment) previous = pf_assessment_new (pack);
+  g_autoptr(PfAssessment) current = NULL;
+  g_autoptr(PfComparison) comparison = NULL;
+  g_autoptr(PfComparison) reverse = NULL;
+  g_autoptr(GError) error = NULL;
+  const PfAnswerChange *change;
+
+  set_answer (previous, "a.score", "40");
+  set_answer (previous, "a.count", "3");
+  set_answer (previous, "b.open_weights", "true");
+  current = pf_assessment_new_successor (previous);
+
+  comparison = pf_comparison_new (previous, current, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pf_comparison_get_answer_changes (comparison)->len, ==, 0);
+  g_clear_object (&comparison);
+
+  set_answer (current, "a.score", "60");
+  set_answer (current, "a.count", "3");
+  pf_assessment_mark_unknown (current, "a.tested", &error);
+  g_assert_no_error (error);
+  pf_assessment_set_note (current, "b.open_weights", "Checked again for the new checkpoint.");
+
+  comparison = pf_comparison_new (previous, current, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pf_comparison_get_answer_changes (comparison)->len, ==, 2);
+  /* In pack order. */
+  change = g_ptr_array_index (pf_comparison_get_answer_changes (comparison), 0);
+  g_assert_cmpstr (pf_question_get_id (change->question), ==, "a.tested");
+  g_assert_null (change->before);
+  g_assert_cmpstr (pf_answer_describe_state (change->after), ==, "unknown");
+  change = find_change (comparison, "a.score");
+  g_assert_nonnull (change);
+  g_assert_cmpfloat (json_node_get_double (pf_answer_get_value (change->before)), ==, 40);
+  g_assert_cmpfloat (json_node_get_double (pf_answer_get_value (change->after)), ==, 60);
+
+  g_assert_cmpuint (pf_comparison_get_indicators_now_firing (comparison)->len, ==, 1);
+  g_assert_cmpstr (indicator_id_at (pf_comparison_get_indicators_now_firing (comparison), 0), ==,
+                   "i.score");
+  g_assert_cmpuint (pf_comparison_get_indicators_no_longer_firing (comparison)->len, ==, 0);
+
+  reverse = pf_comparison_new (current, previous, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pf_comparison_get_indicators_now_firing (reverse)->len, ==, 0);
+  g_assert_cmpuint (pf_comparison_get_indicators_no_longer_firing (reverse)->len, ==, 1);
+  g_assert_cmpstr (indicator_id_at (pf_comparison_get_indicators_no_longer_firing (reverse), 0), ==,
+                   "i.score");
+
+  set_answer (current, "a.score", "70");
+  change = find_change (comparison, "a.score");
+  g_assert_cmpfloat (json_node_get_double (pf_answer_get_value (change->after)), ==, 60);
+}
+
+/* @text with its first @old replaced by @replacement. */
+static char *
+replace_once (const char *text,
+              const char *old,
+              const char *replacement)
+{
+  g_auto(GStrv) parts = g_strsplit (text, old, 2);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoin (replacement, parts[0], parts[1], NULL);
+}
+
+/* Versions of one pack compare by question id, with the questions only the
+ * previous version asks; assessments of other packs do not compare. */
+static void
+test_comparison_packs (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "determination",
+                                                 "rules.pfpack.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *versioned = NULL;
+  g_autofree char *extended = NULL;
+  g_autoptr(GBytes) newer_bytes = NULL;
+  g_autoptr(PfCriteriaPack) older = load_pack ("rules.pfpack.json");
+  g_autoptr(PfCriteriaPack) newer = NULL;
+  g_autoptr(PfCriteriaPack) other = load_pack ("order.pfpack.json");
+  g_autoptr(PfAssessment) previous = NULL;
+  g_autoptr(PfAssessment) current = pf_assessment_new (older);
+  g_autoptr(PfAssessment) unrelated = pf_assessment_new (other);
+  g_autoptr(PfComparison) comparison = NULL;
+  g_autoptr(PfComparison) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const PfAnswerChange *change;
+  JsonObject *object;
+
+  /* Version 0.3.0 asks one more question. */
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  versioned = replace_once (text, "\"version\": \"0.2.0\"", "\"version\": \"0.3.0\"");
+  extended = replace_once (versioned, "\"questions\": [",
+                           "\"questions\": [ { \"id\": \"a.extra\", \"type\": \"boolean\", "
+                           "\"prompt\": \"Extra\" },");
+  newer_bytes = g_bytes_new (extended, strlen (extended));
+  newer = pf_criteria_pack_new_from_bytes (newer_bytes, "newer.pfpack.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pf_criteria_pack_get_version (newer), ==, "0.3.0");
+
+  previous = pf_assessment_new (newer);
+  set_answer (previous, "a.extra", "true");
+  set_answer (previous, "a.score", "55");
+  set_answer (current, "a.score", "55");
+
+  comparison = pf_comparison_new (previous, current, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pf_comparison_get_answer_changes (comparison)->len, ==, 1);
+  change = find_change (comparison, "a.extra");
+  g_assert_nonnull (change);
+  g_assert_true (pf_question_get_section (change->question) != NULL);
+  g_assert_nonnull (change->before);
+  g_assert_null (change->after);
+
+  root = pf_comparison_to_json (comparison);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, PF_COMPARISON_FORMAT);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "previous"),
+                                                  "pack_version"), ==, "0.3.0");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "current"),
+                                                  "pack_version"), ==, "0.2.0");
+  object = json_array_get_object_element (json_object_get_array_member (object, "answers"), 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "after"),
+                                                  "state"), ==, "unanswered");
+  g_assert_false (json_object_has_member (json_object_get_object_member (object, "after"), "value"));
+
+  refused = pf_comparison_new (current, unrelated, &error);
+  g_assert_error (error, PF_COMPARISON_ERROR, PF_COMPARISON_ERROR_OTHER_PACK);
+  g_assert_null (refused);
+  g_assert_nonnull (strstr (error->message, "test-rules"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +996,8 @@ main (int   argc,
   g_test_add_func ("/core/determination/json-deterministic", test_json_deterministic);
   g_test_add_func ("/core/determination/caveats-summary", test_caveats_and_summary);
   g_test_add_func ("/core/determination/large-pack", test_large_pack);
+  g_test_add_func ("/core/determination/comparison", test_comparison);
+  g_test_add_func ("/core/determination/comparison-packs", test_comparison_packs);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* pf-cli-assessment.c: the assessment commands: new, answer, import-answers,
- * attach, evaluate.
+ * attach, evaluate, compare.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
 
 #include <glib/gi18n.h>
 
@@ -498,6 +496,20 @@ pf_cli_attach (const PfCliCommand  *command,
   return PF_CLI_EXIT_OK;
 }
 
+/* @answer's value in the user's language, or what it says instead. */
+static char *
+describe_answer (PfQuestion *question,
+                 PfAnswer   *answer)
+{
+  if (answer != NULL && pf_answer_is_answered (answer))
+    return pf_question_format_value (question, pf_answer_get_value (answer));
+  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_UNKNOWN)
+    return g_strdup (_("unknown"));
+  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_SKIPPED)
+    return g_strdup (_("skipped"));
+  return g_strdup (_("not answered"));
+}
+
 static void
 print_indicator (PfAssessment            *assessment,
                  const PfIndicatorResult *result)
@@ -519,15 +531,8 @@ print_indicator (PfAssessment            *assessment,
     {
       const char *question_id = g_ptr_array_index (result->question_ids, i);
       PfQuestion *question = pf_criteria_pack_lookup_question (pack, question_id);
-      PfAnswer *answer = pf_assessment_get_answer (assessment, question_id);
-      g_autofree char *value = NULL;
-
-      if (answer != NULL && pf_answer_is_answered (answer))
-        value = pf_question_format_value (question, pf_answer_get_value (answer));
-      else if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_UNKNOWN)
-        value = g_strdup (_("unknown"));
-      else
-        value = g_strdup (_("not answered"));
+      g_autofree char *value = describe_answer (question, pf_assessment_get_answer (assessment,
+                                                                                 question_id));
 
       g_string_append_printf (used, "%s%s = %s", used->len > 0 ? "; " : "", question_id, value);
     }
@@ -629,13 +634,116 @@ pf_cli_evaluate (const PfCliCommand  *command,
     return print_determination (assessment, determination);
 
   bytes = pf_determination_to_bytes (determination);
-  if (fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout)
-        != g_bytes_get_size (bytes) || fflush (stdout) != 0)
+  return pf_cli_write_stdout (bytes);
+}
+
+/* "Atlas 3.1: likely covered" */
+static void
+print_side (const char      *label,
+            PfAssessment    *assessment,
+            PfDetermination *determination)
+{
+  const char *name = pf_assessment_get_model_name (assessment);
+  const char *version = pf_assessment_get_model_version (assessment);
+
+  g_print ("%s %s%s%s: %s\n", label,
+           name != NULL ? name : _("(model not named)"),
+           version != NULL ? " " : "", version != NULL ? version : "",
+           pf_outcome_get_label (pf_determination_get_outcome (determination)));
+}
+
+static void
+print_indicator_list (const char *heading,
+                      GPtrArray  *indicators)
+{
+  if (indicators->len == 0)
+    return;
+
+  g_print ("\n%s\n", heading);
+  for (guint i = 0; i < indicators->len; i++)
     {
-      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   _("Could not write to the standard output: %s"), g_strerror (errno));
-      return pf_cli_fail (error);
+      PfIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      g_print ("  • %s: %s\n", pf_indicator_get_id (indicator),
+               pf_pack_text (pf_indicator_get_title (indicator)));
+    }
+}
+
+static int
+print_comparison (PfComparison *comparison)
+{
+  PfDetermination *before = pf_comparison_get_previous_determination (comparison);
+  PfDetermination *after = pf_comparison_get_current_determination (comparison);
+  GPtrArray *changes = pf_comparison_get_answer_changes (comparison);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer changed:",
+                                                         "%u answers changed:", changes->len),
+                                            changes->len);
+
+  print_side (_("Previous:"), pf_comparison_get_previous (comparison), before);
+  print_side (_("Current:"), pf_comparison_get_current (comparison), after);
+  g_print ("%s\n", pf_determination_get_outcome (before) == pf_determination_get_outcome (after)
+                     ? _("The draft outcome is the same.") : _("The draft outcome changed."));
+
+  if (changes->len == 0)
+    g_print ("\n%s\n", _("No answer changed."));
+  else
+    g_print ("\n%s\n", count);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PfAnswerChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *was = describe_answer (change->question, change->before);
+      g_autofree char *is = describe_answer (change->question, change->after);
+
+      g_print ("  • %s: %s\n    %s → %s\n", pf_question_get_id (change->question),
+               pf_pack_text (pf_question_get_prompt (change->question)), was, is);
     }
 
+  print_indicator_list (_("Indicators that fire now and did not before:"),
+                        pf_comparison_get_indicators_now_firing (comparison));
+  print_indicator_list (_("Indicators that no longer fire:"),
+                        pf_comparison_get_indicators_no_longer_firing (comparison));
+
   return PF_CLI_EXIT_OK;
+}
+
+int
+pf_cli_compare (const PfCliCommand  *command,
+                int                  argc,
+                char               **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the comparison as a JSON document (format preflight-comparison/1)"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfAssessment) previous = NULL;
+  g_autoptr(PfAssessment) current = NULL;
+  g_autoptr(PfComparison) comparison = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  context = pf_cli_context_new (command, _("PREVIOUS CURRENT"), entries,
+                                _("Shows what changed from the assessment of an earlier "
+                                  "checkpoint to the current one: the draft outcome, the "
+                                  "answers and the indicators that fire."));
+  if (!pf_cli_parse (context, &argc, &argv, 2, 2))
+    return PF_CLI_EXIT_USAGE;
+
+  previous = pf_cli_open_assessment (argv[1], &error);
+  if (previous == NULL)
+    return pf_cli_fail (error);
+  current = pf_cli_open_assessment (argv[2], &error);
+  if (current == NULL)
+    return pf_cli_fail (error);
+
+  comparison = pf_comparison_new (previous, current, &error);
+  if (comparison == NULL)
+    return pf_cli_fail (error);
+  if (!json)
+    return print_comparison (comparison);
+
+  bytes = pf_comparison_to_bytes (comparison);
+  return pf_cli_write_stdout (bytes);
 }

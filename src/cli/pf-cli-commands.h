@@ -35,6 +35,7 @@ int pf_cli_answer         (const PfCliCommand *command, int argc, char **argv);
 int pf_cli_import_answers (const PfCliCommand *command, int argc, char **argv);
 int pf_cli_attach         (const PfCliCommand *command, int argc, char **argv);
 int pf_cli_evaluate       (const PfCliCommand *command, int argc, char **argv);
+int pf_cli_compare        (const PfCliCommand *command, int argc, char **argv);
 
 /* pf-cli-bundle.c */
 int pf_cli_export         (const PfCliCommand *command, int argc, char **argv);

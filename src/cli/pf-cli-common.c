@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -97,6 +99,22 @@ pf_cli_fail (const GError *error)
   g_printerr ("preflight-cli: %s\n", one_line);
 
   return PF_CLI_EXIT_FAILED;
+}
+
+int
+pf_cli_write_stdout (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout)
+        != g_bytes_get_size (bytes) || fflush (stdout) != 0)
+    {
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Could not write to the standard output: %s"), g_strerror (errno));
+      return pf_cli_fail (error);
+    }
+
+  return PF_CLI_EXIT_OK;
 }
 
 PfAssessment *

@@ -35,6 +35,9 @@ int             pf_cli_usage_error     (const char         *format,
                                         ...) G_GNUC_PRINTF (1, 2);
 /* Prints "preflight-cli: MESSAGE" on one line; returns PF_CLI_EXIT_FAILED. */
 int             pf_cli_fail            (const GError       *error);
+/* Writes a document to the standard output; returns PF_CLI_EXIT_OK, or
+ * PF_CLI_EXIT_FAILED with a message when it could not. */
+int             pf_cli_write_stdout    (GBytes             *bytes);
 
 /* Loads the assessment at @path and binds the pack it names, looked up by
  * id and version among the built-in and installed packs. */

@@ -20,6 +20,7 @@ static const PfCliCommand commands[] = {
   { "import-answers", pf_cli_import_answers, N_("Set many answers at once from a JSON file") },
   { "attach",         pf_cli_attach,         N_("Attach an evidence file to an assessment") },
   { "evaluate",       pf_cli_evaluate,       N_("Show the draft determination and its reasons") },
+  { "compare",        pf_cli_compare,        N_("Show what changed since the assessment of an earlier checkpoint") },
   { "export",         pf_cli_export,         N_("Write the submission bundle of an assessment") },
   { "verify",         pf_cli_verify,         N_("Check that a bundle is intact") },
   { "import",         pf_cli_import,         N_("Restore an assessment and its evidence from a bundle") },

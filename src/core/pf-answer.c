@@ -115,3 +115,12 @@ pf_answer_is_answered (PfAnswer *self)
 
   return self->state == PF_ANSWER_STATE_ANSWERED && self->value != NULL;
 }
+
+const char *
+pf_answer_describe_state (PfAnswer *self)
+{
+  if (self == NULL || (self->state == PF_ANSWER_STATE_ANSWERED && self->value == NULL))
+    return "unanswered";
+
+  return pf_answer_state_to_string (self->state);
+}

@@ -34,6 +34,10 @@ const char    *pf_answer_get_note         (PfAnswer      *self);
 const char    *pf_answer_get_updated      (PfAnswer      *self);
 /* TRUE when the state is ANSWERED and there is a value. */
 gboolean       pf_answer_is_answered      (PfAnswer      *self);
+/* What a record says of its question, as the documents name it:
+ * "answered", "unknown", "skipped", or "unanswered" when @self is NULL or
+ * holds only a note or a review flag. */
+const char    *pf_answer_describe_state   (PfAnswer      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfAnswer, pf_answer_unref)
 

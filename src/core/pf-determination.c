@@ -1231,18 +1231,6 @@ pf_determination_get_progress (PfDetermination *self,
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_indicator_answers (PfDetermination         *self,
                        JsonBuilder             *builder,
                        const PfIndicatorResult *result)
@@ -1254,19 +1242,14 @@ add_indicator_answers (PfDetermination         *self,
       const char *question_id = g_ptr_array_index (result->question_ids, i);
       PfQuestion *question = pf_criteria_pack_lookup_question (self->pack, question_id);
       PfAnswer *answer = NULL;
-      const char *state = "unanswered";
       guint node;
 
       if (question != NULL && pack_data_lookup_node (self->data, question, &node))
         answer = self->effective[node];
-      if (answer != NULL && pf_answer_is_answered (answer))
-        state = pf_answer_state_to_string (PF_ANSWER_STATE_ANSWERED);
-      else if (answer != NULL && pf_answer_get_state (answer) != PF_ANSWER_STATE_ANSWERED)
-        state = pf_answer_state_to_string (pf_answer_get_state (answer));
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "question", question_id);
-      add_string_member (builder, "state", state);
+      pf_json_add_string_member (builder, "question", question_id);
+      pf_json_add_string_member (builder, "state", pf_answer_describe_state (answer));
       if (answer != NULL && pf_answer_is_answered (answer))
         {
           json_builder_set_member_name (builder, "value");
@@ -1286,14 +1269,14 @@ add_indicator (PfDetermination         *self,
   const char * const *sources = pf_indicator_get_sources (indicator);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", pf_indicator_get_id (indicator));
-  add_string_member (builder, "title", pf_indicator_get_title (indicator));
-  add_string_member (builder, "domain", pf_indicator_get_domain (indicator));
-  add_string_member (builder, "strength",
+  pf_json_add_string_member (builder, "id", pf_indicator_get_id (indicator));
+  pf_json_add_string_member (builder, "title", pf_indicator_get_title (indicator));
+  pf_json_add_string_member (builder, "domain", pf_indicator_get_domain (indicator));
+  pf_json_add_string_member (builder, "strength",
                      pf_strength_to_string (pf_indicator_get_strength (indicator)));
-  add_string_member (builder, "state", pf_truth_to_string (result->state));
-  add_string_member (builder, "reason", pf_indicator_get_reason (indicator));
-  add_string_member (builder, "provenance",
+  pf_json_add_string_member (builder, "state", pf_truth_to_string (result->state));
+  pf_json_add_string_member (builder, "reason", pf_indicator_get_reason (indicator));
+  pf_json_add_string_member (builder, "provenance",
                      pf_provenance_to_string (pf_indicator_get_provenance (indicator)));
 
   json_builder_set_member_name (builder, "sources");
@@ -1303,9 +1286,9 @@ add_indicator (PfDetermination         *self,
       const PfSource *source = pf_criteria_pack_lookup_source (self->pack, sources[i]);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", sources[i]);
-      add_string_member (builder, "title", source != NULL ? source->title : NULL);
-      add_string_member (builder, "url", source != NULL ? source->url : NULL);
+      pf_json_add_string_member (builder, "id", sources[i]);
+      pf_json_add_string_member (builder, "title", source != NULL ? source->title : NULL);
+      pf_json_add_string_member (builder, "url", source != NULL ? source->url : NULL);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1319,8 +1302,8 @@ add_open_question (JsonBuilder          *builder,
                    const PfOpenQuestion *open)
 {
   json_builder_begin_object (builder);
-  add_string_member (builder, "question", pf_question_get_id (open->question));
-  add_string_member (builder, "prompt", pf_question_get_prompt (open->question));
+  pf_json_add_string_member (builder, "question", pf_question_get_id (open->question));
+  pf_json_add_string_member (builder, "prompt", pf_question_get_prompt (open->question));
   json_builder_set_member_name (builder, "critical");
   json_builder_add_boolean_value (builder, pf_question_get_critical (open->question));
   json_builder_set_member_name (builder, "changes_outcome");
@@ -1348,30 +1331,30 @@ pf_determination_to_json (PfDetermination *self)
   pf_determination_get_progress (self, &answered, &total);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "format", PF_DETERMINATION_FORMAT);
-  add_string_member (builder, "generated", self->modified);
+  pf_json_add_string_member (builder, "format", PF_DETERMINATION_FORMAT);
+  pf_json_add_string_member (builder, "generated", self->modified);
 
   json_builder_set_member_name (builder, "assessment");
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", self->assessment_id);
+  pf_json_add_string_member (builder, "id", self->assessment_id);
   json_builder_set_member_name (builder, "model");
   json_builder_begin_object (builder);
-  add_string_member (builder, "name", self->model_name);
-  add_string_member (builder, "version", self->model_version);
+  pf_json_add_string_member (builder, "name", self->model_name);
+  pf_json_add_string_member (builder, "version", self->model_version);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "pack");
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", pf_criteria_pack_get_id (self->pack));
-  add_string_member (builder, "version", pf_criteria_pack_get_version (self->pack));
-  add_string_member (builder, "status",
+  pf_json_add_string_member (builder, "id", pf_criteria_pack_get_id (self->pack));
+  pf_json_add_string_member (builder, "version", pf_criteria_pack_get_version (self->pack));
+  pf_json_add_string_member (builder, "status",
                      pf_pack_status_to_string (pf_criteria_pack_get_status (self->pack)));
-  add_string_member (builder, "sha256", pf_criteria_pack_get_sha256 (self->pack));
+  pf_json_add_string_member (builder, "sha256", pf_criteria_pack_get_sha256 (self->pack));
   json_builder_end_object (builder);
 
-  add_string_member (builder, "outcome", pf_outcome_to_string (self->outcome));
-  add_string_member (builder, "summary", summaries[self->outcome]);
+  pf_json_add_string_member (builder, "outcome", pf_outcome_to_string (self->outcome));
+  pf_json_add_string_member (builder, "summary", summaries[self->outcome]);
 
   json_builder_set_member_name (builder, "progress");
   json_builder_begin_object (builder);

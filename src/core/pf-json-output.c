@@ -79,3 +79,15 @@ pf_json_output_to_gstring (JsonNode *node,
 
   return text;
 }
+
+void
+pf_json_add_string_member (JsonBuilder *builder,
+                           const char  *name,
+                           const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -16,4 +16,10 @@ G_BEGIN_DECLS
 GString *pf_json_output_to_gstring (JsonNode *node,
                                     gboolean  pretty);
 
+/* Adds the member @name to the object @builder is building: the string
+ * @value, or null when @value is NULL. */
+void     pf_json_add_string_member (JsonBuilder *builder,
+                                    const char  *name,
+                                    const char  *value);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "pf-bundle.h"
 #include "pf-bundle-reader.h"
 #include "pf-bundle-writer.h"
+#include "pf-comparison.h"
 #include "pf-criteria-pack.h"
 #include "pf-determination.h"
 #include "pf-enums.h"
