@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "pf-assessment-view.h"
+#include "pf-comparison-window.h"
 #include "pf-ui-test.h"
 
 typedef struct
@@ -165,14 +166,14 @@ show_page (Fixture    *fixture,
 
 /* Returns how many controls were checked. */
 static guint
-assert_all_named (Fixture    *fixture,
+assert_all_named (GtkWindow  *window,
                   const char *page)
 {
   g_autoptr(GString) unnamed = g_string_new (NULL);
   guint n_checked;
 
   g_test_message ("Page %s", page);
-  n_checked = collect_unnamed (GTK_WIDGET (fixture->window), unnamed);
+  n_checked = collect_unnamed (GTK_WIDGET (window), unnamed);
   g_assert_cmpstr (unnamed->str, ==, "");
 
   return n_checked;
@@ -195,7 +196,7 @@ test_every_page (Fixture       *fixture,
                                            NULL);
 
       show_page (fixture, name);
-      n_checked += assert_all_named (fixture, name);
+      n_checked += assert_all_named (fixture->window, name);
     }
   /* The walk reached the rows: each question has at least its menu. */
   g_assert_cmpuint (n_checked, >, pf_criteria_pack_get_questions (pack)->len);
@@ -203,7 +204,38 @@ test_every_page (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (other_pages); i++)
     {
       show_page (fixture, other_pages[i]);
-      assert_all_named (fixture, other_pages[i]);
+      assert_all_named (fixture->window, other_pages[i]);
+    }
+}
+
+/* The comparison with an earlier checkpoint: its rows, and the one that
+ * says no answer changed. */
+static void
+test_comparison_window (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PfAssessment) previous = pf_assessment_new_successor (fixture->assessment);
+  PfQuestion *question = pf_ui_test_find_boolean_question (pf_session_get_pack (fixture->session));
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(GError) error = NULL;
+
+  for (guint changed = 0; changed < 2; changed++)
+    {
+      g_autoptr(PfComparison) comparison = pf_comparison_new (previous, fixture->assessment, &error);
+      PfComparisonWindow *window;
+      guint n_checked;
+
+      g_assert_no_error (error);
+      window = pf_comparison_window_new (fixture->window, comparison);
+      gtk_window_present (GTK_WINDOW (window));
+      while (g_main_context_iteration (NULL, FALSE));
+      n_checked = assert_all_named (GTK_WINDOW (window), "comparison");
+      /* The window's close button at least. */
+      g_assert_cmpuint (n_checked, >, 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+
+      pf_assessment_set_value (fixture->assessment, pf_question_get_id (question), yes, &error);
+      g_assert_no_error (error);
     }
 }
 
@@ -248,6 +280,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/a11y/unnamed-found", test_unnamed_found);
+  g_test_add ("/ui/a11y/comparison-window", Fixture, NULL,
+              fixture_set_up, test_comparison_window, fixture_tear_down);
   g_test_add ("/ui/a11y/every-page", Fixture, NULL,
               fixture_set_up, test_every_page, fixture_tear_down);
 

@@ -325,6 +325,94 @@ test_new_version (void)
   close_window (window);
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Compare With Another Assessment, from the main menu: the changes since
+ * the earlier checkpoint, each of which shows its question. */
+static void
+test_compare (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) unreadable = NULL;
+  g_autoptr(GError) error = NULL;
+  PfNewAssessmentDialog *dialog;
+  PfComparisonWindow *comparison;
+  AdwMessageDialog *message = NULL;
+  PfQuestion *question;
+  PfSession *session;
+  PfWindow *window;
+  GtkWidget *row;
+  const char *id;
+
+  window = open_new_assessment ("Heron", &file);
+  id = answer_boolean (pf_window_get_session (window), TRUE);
+  pf_session_flush (pf_window_get_session (window), &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-version", NULL);
+  dialog = pf_ui_test_find_toplevel (PF_TYPE_NEW_ASSESSMENT_DIALOG);
+  gtk_editable_set_text (dialog_child (dialog, "version_row"), "2.0");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  session = pf_window_get_session (window);
+  answer_boolean (session, FALSE);
+
+  comparison = pf_window_compare_with (window, file);
+  g_assert_nonnull (comparison);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (comparison)));
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (comparison)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (comparison)), ==, "Changes Since Heron 1.0");
+
+  question = pf_criteria_pack_lookup_question (pf_session_get_pack (session), id);
+  row = pf_ui_test_find_row (GTK_WIDGET (comparison), pf_question_get_prompt (question));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Yes → No");
+  g_assert_null (pf_ui_test_find_row (GTK_WIDGET (comparison), "No answer changed"));
+
+  /* Somewhere else first, so that the question's page must be shown. */
+  gtk_widget_activate_action (GTK_WIDGET (get_assessment_view (window)), "view.show-page", "s",
+                              "timeline");
+  g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, "timeline");
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  {
+    g_autofree char *expected = g_strconcat ("section:",
+                                             pf_section_get_id (pf_question_get_section (question)),
+                                             NULL);
+
+    g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, expected);
+  }
+  gtk_window_destroy (GTK_WINDOW (comparison));
+
+  /* Not an assessment: a dialog says why, and no comparison opens. */
+  unreadable = g_file_new_build_filename (g_get_user_cache_dir (), "notes.preflight", NULL);
+  g_file_replace_contents (unreadable, "{ not json", 10, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (pf_window_compare_with (window, unreadable));
+  pf_ui_test_wait_until (message_dialog_shown, &message, 5);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "notes.preflight"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_null (pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW));
+
+  close_window (window);
+}
+
 static void
 test_wizard_navigation (void)
 {
@@ -951,6 +1039,7 @@ main (int    argc,
   g_test_add_func ("/ui/shell/start-view-follows-folder", test_start_view_follows_folder);
   g_test_add_func ("/ui/shell/new-assessment", test_new_assessment);
   g_test_add_func ("/ui/shell/new-version", test_new_version);
+  g_test_add_func ("/ui/shell/compare", test_compare);
   g_test_add_func ("/ui/shell/wizard-navigation", test_wizard_navigation);
   g_test_add_func ("/ui/shell/autosave", test_autosave);
   g_test_add_func ("/ui/shell/changed-on-disk", test_changed_on_disk);

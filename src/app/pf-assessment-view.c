@@ -325,13 +325,11 @@ update_progress (PfAssessmentView *self)
 {
   PfAssessment *assessment = pf_session_get_assessment (self->session);
   PfDetermination *determination = pf_session_get_determination (self->session);
-  const char *name = pf_assessment_get_model_name (assessment);
-  const char *version = pf_assessment_get_model_version (assessment);
-  g_autofree char *title = g_strdup_printf ("%s %s", name ? name : "", version ? version : "");
+  g_autofree char *title = pf_assessment_dup_model_label (assessment);
   g_autofree char *progress = NULL;
   guint answered, total;
 
-  adw_window_title_set_title (self->window_title, g_strstrip (title));
+  adw_window_title_set_title (self->window_title, title);
 
   pf_determination_get_progress (determination, &answered, &total);
   /* Translators: progress of the whole questionnaire, e.g. "12 of 57 answered" */

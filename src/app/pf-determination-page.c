@@ -83,22 +83,6 @@ make_show_question (GtkWidget  *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 }
 
-static char *
-describe_answer (PfAssessment *assessment,
-                 PfQuestion   *question)
-{
-  PfAnswer *answer = pf_assessment_get_answer (assessment, pf_question_get_id (question));
-
-  if (answer != NULL && pf_answer_is_answered (answer))
-    return pf_question_format_value (question, pf_answer_get_value (answer));
-  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_UNKNOWN)
-    return g_strdup (_("Unknown"));
-  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_SKIPPED)
-    return g_strdup (_("Skipped"));
-
-  return g_strdup (_("Not answered"));
-}
-
 static GtkWidget *
 indicator_row_new (PfDeterminationPage     *self,
                    const PfIndicatorResult *result)
@@ -161,7 +145,9 @@ indicator_row_new (PfDeterminationPage     *self,
       if (question == NULL)
         continue;
 
-      value = describe_answer (pf_session_get_assessment (session), question);
+      value = pf_question_describe_answer (question,
+                                           pf_assessment_get_answer (pf_session_get_assessment (session),
+                                                                     id));
       answer_row = row_new (pf_pack_text (pf_question_get_prompt (question)), value);
       make_show_question (answer_row, id);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer_row);

@@ -452,28 +452,12 @@ pf_session_load (GFile           *file,
                  GError         **error)
 {
   g_autoptr(PfAssessment) assessment = NULL;
-  PfCriteriaPack *pack;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (PF_IS_PACK_CATALOG (catalog), NULL);
 
-  assessment = pf_assessment_load (file, NULL, error);
+  assessment = pf_pack_catalog_load_assessment (catalog, file, error);
   if (assessment == NULL)
-    return NULL;
-
-  pack = pf_pack_catalog_lookup (catalog,
-                                 pf_assessment_get_pack_id (assessment),
-                                 pf_assessment_get_pack_version (assessment),
-                                 error);
-  if (pack == NULL)
-    {
-      g_autofree char *name = dup_display_name (file);
-
-      g_prefix_error (error, "%s: ", name);
-      return NULL;
-    }
-
-  if (!pf_assessment_set_pack (assessment, pack, error))
     return NULL;
 
   return pf_session_new (assessment, file, store);

@@ -204,14 +204,7 @@ create_row (PfStartView *self,
 
   if (entry->assessment != NULL)
     {
-      const char *name = pf_assessment_get_model_name (entry->assessment);
-      const char *version = pf_assessment_get_model_version (entry->assessment);
-
-      if (name == NULL || *name == '\0')
-        name = _("Unnamed model");
-
-      title = g_strdup_printf ("%s %s", name, version ? version : "");
-      g_strchomp (title);
+      title = pf_assessment_dup_model_label (entry->assessment);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "start.open");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", path);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "pf-assessment-view.h"
+#include "pf-comparison-window.h"
+#include "pf-file-chooser.h"
 #include "pf-new-assessment-dialog.h"
 #include "pf-start-view.h"
 #include "pf-window.h"
@@ -106,13 +108,10 @@ update_title (PfWindow *self)
 
   if (session != NULL)
     {
-      PfAssessment *assessment = pf_session_get_assessment (session);
+      g_autofree char *model = pf_assessment_dup_model_label (pf_session_get_assessment (session));
 
-      /* Translators: window title: model name, model version */
-      title = g_strdup_printf (_("%s %s — Preflight"),
-                               pf_assessment_get_model_name (assessment),
-                               pf_assessment_get_model_version (assessment)
-                               ? pf_assessment_get_model_version (assessment) : "");
+      /* Translators: window title; %s is the model's name and version */
+      title = g_strdup_printf (_("%s — Preflight"), model);
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Preflight"));
@@ -308,6 +307,96 @@ new_version_action (GtkWidget  *widget,
   present_new_assessment_dialog (self, dialog);
 }
 
+static void
+on_show_question (PfWindow           *self,
+                  const char         *question_id,
+                  PfComparisonWindow *window)
+{
+  if (self->assessment_view == NULL || pf_window_get_session (self) == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->assessment_view), "view.show-question", "s",
+                              question_id);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+PfComparisonWindow *
+pf_window_compare_with (PfWindow *self,
+                        GFile    *file)
+{
+  PfSession *session;
+  PfPackCatalog *catalog;
+  g_autoptr(PfAssessment) previous = NULL;
+  g_autoptr(PfComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  PfComparisonWindow *window;
+
+  g_return_val_if_fail (PF_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  session = pf_window_get_session (self);
+  g_return_val_if_fail (session != NULL, NULL);
+
+  catalog = pf_application_get_pack_catalog (get_application (self));
+  previous = pf_pack_catalog_load_assessment (catalog, file, &error);
+  if (previous != NULL)
+    comparison = pf_comparison_new (previous, pf_session_get_assessment (session), &error);
+  if (comparison == NULL)
+    {
+      show_error (self, _("Could Not Compare the Assessments"), error->message);
+      return NULL;
+    }
+
+  window = pf_comparison_window_new (GTK_WINDOW (self), comparison);
+  g_signal_connect_object (window, "show-question", G_CALLBACK (on_show_question), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+compare_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PfWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files = pf_file_chooser_open_finish (result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not choose a file: %s", error->message);
+      return;
+    }
+
+  /* The assessment may have been closed meanwhile. */
+  file = g_list_model_get_item (files, 0);
+  if (pf_window_get_session (self) != NULL)
+    pf_window_compare_with (self, file);
+}
+
+/* Asks for the assessment of an earlier checkpoint to compare with. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  PfWindow *self = PF_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (pf_window_get_session (self) == NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Preflight assessments"));
+  gtk_file_filter_add_pattern (filter, "*.preflight");
+  pf_file_chooser_open_async (GTK_WINDOW (self), _("Compare With Another Assessment"), FALSE,
+                              filter, NULL, compare_chosen_cb, g_object_ref (self));
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -485,6 +574,7 @@ pf_window_class_init (PfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.new-version", NULL, new_version_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "pf-application.h"
+#include "pf-comparison-window.h"
 #include "pf-session.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,10 @@ void       pf_window_set_session         (PfWindow      *self,
 /* Nullable: the assessment shown. */
 PfSession *pf_window_get_session         (PfWindow      *self);
 void       pf_window_show_new_assessment (PfWindow      *self);
+/* Shows what changed since the assessment in @file (errors are shown in a
+ * dialog); the window shown must have an assessment. Returns the comparison
+ * window, or NULL on error. Action "win.compare" asks for @file. */
+PfComparisonWindow *pf_window_compare_with (PfWindow *self,
+                                            GFile    *file);
 
 G_END_DECLS

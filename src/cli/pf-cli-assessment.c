@@ -496,20 +496,6 @@ pf_cli_attach (const PfCliCommand  *command,
   return PF_CLI_EXIT_OK;
 }
 
-/* @answer's value in the user's language, or what it says instead. */
-static char *
-describe_answer (PfQuestion *question,
-                 PfAnswer   *answer)
-{
-  if (answer != NULL && pf_answer_is_answered (answer))
-    return pf_question_format_value (question, pf_answer_get_value (answer));
-  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_UNKNOWN)
-    return g_strdup (_("unknown"));
-  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_SKIPPED)
-    return g_strdup (_("skipped"));
-  return g_strdup (_("not answered"));
-}
-
 static void
 print_indicator (PfAssessment            *assessment,
                  const PfIndicatorResult *result)
@@ -531,8 +517,8 @@ print_indicator (PfAssessment            *assessment,
     {
       const char *question_id = g_ptr_array_index (result->question_ids, i);
       PfQuestion *question = pf_criteria_pack_lookup_question (pack, question_id);
-      g_autofree char *value = describe_answer (question, pf_assessment_get_answer (assessment,
-                                                                                 question_id));
+      PfAnswer *answer = pf_assessment_get_answer (assessment, question_id);
+      g_autofree char *value = pf_question_describe_answer (question, answer);
 
       g_string_append_printf (used, "%s%s = %s", used->len > 0 ? "; " : "", question_id, value);
     }
@@ -643,12 +629,9 @@ print_side (const char      *label,
             PfAssessment    *assessment,
             PfDetermination *determination)
 {
-  const char *name = pf_assessment_get_model_name (assessment);
-  const char *version = pf_assessment_get_model_version (assessment);
+  g_autofree char *model = pf_assessment_dup_model_label (assessment);
 
-  g_print ("%s %s%s%s: %s\n", label,
-           name != NULL ? name : _("(model not named)"),
-           version != NULL ? " " : "", version != NULL ? version : "",
+  g_print ("%s %s: %s\n", label, model,
            pf_outcome_get_label (pf_determination_get_outcome (determination)));
 }
 
@@ -691,8 +674,8 @@ print_comparison (PfComparison *comparison)
   for (guint i = 0; i < changes->len; i++)
     {
       const PfAnswerChange *change = g_ptr_array_index (changes, i);
-      g_autofree char *was = describe_answer (change->question, change->before);
-      g_autofree char *is = describe_answer (change->question, change->after);
+      g_autofree char *was = pf_question_describe_answer (change->question, change->before);
+      g_autofree char *is = pf_question_describe_answer (change->question, change->after);
 
       g_print ("  • %s: %s\n    %s → %s\n", pf_question_get_id (change->question),
                pf_pack_text (pf_question_get_prompt (change->question)), was, is);

@@ -122,32 +122,9 @@ pf_cli_open_assessment (const char  *path,
                         GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(PfAssessment) assessment = NULL;
-  g_autoptr(PfPackCatalog) catalog = NULL;
-  PfCriteriaPack *pack;
+  g_autoptr(PfPackCatalog) catalog = pf_pack_catalog_new ();
 
-  assessment = pf_assessment_load (file, NULL, error);
-  if (assessment == NULL)
-    return NULL;
-
-  catalog = pf_pack_catalog_new ();
-  pack = pf_pack_catalog_lookup (catalog,
-                                 pf_assessment_get_pack_id (assessment),
-                                 pf_assessment_get_pack_version (assessment),
-                                 error);
-  if (pack == NULL)
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
-
-  if (!pf_assessment_set_pack (assessment, pack, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&assessment);
+  return pf_pack_catalog_load_assessment (catalog, file, error);
 }
 
 char *

@@ -1535,6 +1535,20 @@ pf_assessment_get_model_version (PfAssessment *self)
   return self->model_version;
 }
 
+char *
+pf_assessment_dup_model_label (PfAssessment *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (PF_IS_ASSESSMENT (self), NULL);
+
+  name = self->model_name != NULL && *self->model_name != '\0' ? self->model_name : _("Unnamed model");
+  if (self->model_version == NULL || *self->model_version == '\0')
+    return g_strdup (name);
+
+  return g_strdup_printf ("%s %s", name, self->model_version);
+}
+
 void
 pf_assessment_set_model_version (PfAssessment *self,
                                  const char   *model_version)

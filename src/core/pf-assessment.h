@@ -114,6 +114,9 @@ const char     *pf_assessment_get_model_name     (PfAssessment    *self);
 void            pf_assessment_set_model_name     (PfAssessment    *self,
                                                   const char      *model_name);
 const char     *pf_assessment_get_model_version  (PfAssessment    *self);
+/* "Name Version" as the user reads it; "Unnamed model" (translated) stands
+ * for a missing name. */
+char           *pf_assessment_dup_model_label    (PfAssessment    *self);
 void            pf_assessment_set_model_version  (PfAssessment    *self,
                                                   const char      *model_version);
 const char     *pf_assessment_get_organisation   (PfAssessment    *self);

@@ -321,3 +321,32 @@ pf_pack_catalog_get_install_dir (void)
 {
   return g_file_new_build_filename (g_get_user_data_dir (), "preflight", "packs", NULL);
 }
+
+PfAssessment *
+pf_pack_catalog_load_assessment (PfPackCatalog  *self,
+                                 GFile          *file,
+                                 GError        **error)
+{
+  g_autoptr(PfAssessment) assessment = NULL;
+  PfCriteriaPack *pack;
+
+  g_return_val_if_fail (PF_IS_PACK_CATALOG (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  assessment = pf_assessment_load (file, NULL, error);
+  if (assessment == NULL)
+    return NULL;
+
+  pack = pf_pack_catalog_lookup (self, pf_assessment_get_pack_id (assessment),
+                                 pf_assessment_get_pack_version (assessment), error);
+  if (pack == NULL || !pf_assessment_set_pack (assessment, pack, error))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&assessment);
+}

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "pf-assessment.h"
 #include "pf-criteria-pack.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,11 @@ PfCriteriaPack *pf_pack_catalog_lookup        (PfPackCatalog  *self,
                                                const char     *id,
                                                const char     *version,
                                                GError        **error);
+/* Loads the assessment at @file and binds the pack it names, by id and
+ * version. Errors about the pack start with the file's name. */
+PfAssessment   *pf_pack_catalog_load_assessment (PfPackCatalog *self,
+                                                 GFile         *file,
+                                                 GError       **error);
 /* The directory installed packs are read from. */
 GFile          *pf_pack_catalog_get_install_dir (void);
 

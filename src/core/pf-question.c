@@ -682,6 +682,22 @@ pf_question_format_value (PfQuestion *self,
   return _pf_question_format_value (self, value, TRUE);
 }
 
+char *
+pf_question_describe_answer (PfQuestion *self,
+                             PfAnswer   *answer)
+{
+  g_return_val_if_fail (PF_IS_QUESTION (self), NULL);
+
+  if (answer != NULL && pf_answer_is_answered (answer))
+    return pf_question_format_value (self, pf_answer_get_value (answer));
+  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_UNKNOWN)
+    return g_strdup (_("Unknown"));
+  if (answer != NULL && pf_answer_get_state (answer) == PF_ANSWER_STATE_SKIPPED)
+    return g_strdup (_("Skipped"));
+
+  return g_strdup (_("Not answered"));
+}
+
 /* With @translate FALSE every word is English and numbers use a decimal
  * point whatever the locale: the report is a record for agencies. */
 char *

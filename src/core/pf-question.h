@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pf-answer.h"
 #include "pf-enums.h"
 #include "pf-expression.h"
 
@@ -63,5 +64,10 @@ JsonNode       *pf_question_parse_value       (PfQuestion  *self,
  * when @value is NULL or does not fit the question. */
 char           *pf_question_format_value      (PfQuestion  *self,
                                                JsonNode    *value);
+/* What @answer (nullable) says, in the user's language: its value as
+ * pf_question_format_value() writes it, or "Unknown", "Skipped" or "Not
+ * answered". */
+char           *pf_question_describe_answer   (PfQuestion  *self,
+                                               PfAnswer    *answer);
 
 G_END_DECLS
