@@ -18,6 +18,7 @@
 #include "pf-menu-button.h"
 #include "pf-page.h"
 #include "pf-page-slot.h"
+#include "pf-plain-row.h"
 #include "pf-review-page.h"
 #include "pf-section-page.h"
 #include "pf-timeline-page.h"
@@ -616,11 +617,7 @@ on_search_changed (PfAssessmentView *self)
           && strstr (pf_question_get_id (question), needle) == NULL)
         continue;
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   pf_pack_text (pf_section_get_title (section)));
+      row = pf_plain_row_new (prompt, pf_pack_text (pf_section_get_title (section)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

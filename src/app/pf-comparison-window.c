@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-comparison-window.h"
+#include "pf-plain-row.h"
 
 struct _PfComparisonWindow
 {
@@ -32,20 +33,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWidget *
-row_new (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  return row;
-}
 
 static void
 on_answer_activated (PfComparisonWindow *self,
@@ -82,7 +69,7 @@ show_answers (PfComparisonWindow *self,
   PfCriteriaPack *current_pack = pf_assessment_get_pack (pf_comparison_get_current (comparison));
 
   if (changes->len == 0)
-    adw_preferences_group_add (self->answers_group, row_new (_("No answer changed"), NULL));
+    adw_preferences_group_add (self->answers_group, pf_plain_row_new (_("No answer changed"), NULL));
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -91,7 +78,7 @@ show_answers (PfComparisonWindow *self,
       g_autofree char *after = pf_question_describe_answer (change->question, change->after);
       /* Translators: an answer before and now, e.g. "No → Yes" */
       g_autofree char *values = g_strdup_printf (_("%s → %s"), before, after);
-      GtkWidget *row = row_new (pf_pack_text (pf_question_get_prompt (change->question)), values);
+      GtkWidget *row = pf_plain_row_new (pf_pack_text (pf_question_get_prompt (change->question)), values);
 
       /* A question the current version of the pack dropped has nowhere
        * to be shown. */
@@ -119,7 +106,7 @@ show_indicators (AdwPreferencesGroup *group,
     {
       PfIndicator *indicator = g_ptr_array_index (indicators, i);
 
-      adw_preferences_group_add (group, row_new (pf_pack_text (pf_indicator_get_title (indicator)),
+      adw_preferences_group_add (group, pf_plain_row_new (pf_pack_text (pf_indicator_get_title (indicator)),
                                                  pf_pack_text (pf_indicator_get_reason (indicator))));
     }
 }

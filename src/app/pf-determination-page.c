@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-determination-page.h"
+#include "pf-plain-row.h"
 #include "pf-tag.h"
 #include "pf-indicator-chart.h"
 #include "pf-tooltip.h"
@@ -54,22 +55,6 @@ clear_box (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
-}
-
-static GtkWidget *
-row_new (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  return row;
 }
 
 /* A row that takes the user to @question_id in its section. */
@@ -122,7 +107,7 @@ indicator_row_new (PfDeterminationPage     *self,
       if (source == NULL)
         continue;
 
-      source_row = row_new (source->title, source->url);
+      source_row = pf_plain_row_new (source->title, source->url);
       adw_action_row_add_prefix (ADW_ACTION_ROW (source_row),
                                  gtk_image_new_from_icon_name ("web-browser-symbolic"));
       link = gtk_link_button_new_with_label (source->url, _("Open"));
@@ -148,7 +133,7 @@ indicator_row_new (PfDeterminationPage     *self,
       value = pf_question_describe_answer (question,
                                            pf_assessment_get_answer (pf_session_get_assessment (session),
                                                                      id));
-      answer_row = row_new (pf_pack_text (pf_question_get_prompt (question)), value);
+      answer_row = pf_plain_row_new (pf_pack_text (pf_question_get_prompt (question)), value);
       make_show_question (answer_row, id);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer_row);
     }
@@ -184,7 +169,7 @@ open_question_row_new (const PfOpenQuestion *open)
   else
     subtitle = g_strdup (_("Answering it alone does not change the outcome"));
 
-  row = row_new (pf_pack_text (pf_question_get_prompt (open->question)), subtitle);
+  row = pf_plain_row_new (pf_pack_text (pf_question_get_prompt (open->question)), subtitle);
   if (pf_question_get_critical (open->question))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pf_tag_new (_("Critical"), "pf-critical"));
   make_show_question (row, pf_question_get_id (open->question));
@@ -263,7 +248,7 @@ rebuild (PfDeterminationPage *self)
     }
   if (n_fired == 0)
     gtk_list_box_append (self->why_list,
-                         row_new (_("No indicator fired"),
+                         pf_plain_row_new (_("No indicator fired"),
                                   _("None of the pack’s capability indicators holds on the answers so far.")));
 
   clear_list (self->open_list);
@@ -303,7 +288,7 @@ rebuild (PfDeterminationPage *self)
     }
   if (open_questions->len == 0)
     gtk_list_box_append (self->open_list,
-                         row_new (_("No open question"),
+                         pf_plain_row_new (_("No open question"),
                                   _("No unanswered or unknown answer is read by the criteria.")));
 
   pf_indicator_chart_set_determination (self->chart, determination);

@@ -14,6 +14,7 @@
 #include "pf-application.h"
 #include "pf-export-page.h"
 #include "pf-file-chooser.h"
+#include "pf-plain-row.h"
 #include "pf-receipt-row.h"
 
 /* manifest.json, SHA256SUMS, assessment.json, determination.json,
@@ -107,14 +108,11 @@ warning_row_new (const char *title,
                  const char *page_name,
                  gboolean    blocking)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = pf_plain_row_new (title, subtitle);
   GtkWidget *icon = gtk_image_new_from_icon_name (blocking ? "dialog-error-symbolic"
                                                            : "dialog-warning-symbolic");
 
   gtk_widget_add_css_class (icon, blocking ? "error" : "warning");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));

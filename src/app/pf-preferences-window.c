@@ -15,6 +15,7 @@
 #include "pf-application.h"
 #include "pf-assessment-trash.h"
 #include "pf-file-chooser.h"
+#include "pf-plain-row.h"
 #include "pf-tooltip.h"
 #include "pf-preferences-window.h"
 
@@ -235,10 +236,7 @@ create_trash_row (const PfTrashedAssessment *trashed)
   /* Translators: when an assessment was deleted, then its size */
   subtitle = g_strdup_printf (_("Deleted %s · %s"), when, size);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trashed->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  row = pf_plain_row_new (trashed->title, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, trashed->title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-plain-row.h"
 #include "pf-receipt-row.h"
 #include "pf-tooltip.h"
 
@@ -41,11 +42,7 @@ pf_receipt_row_new (const PfReceipt *receipt)
                              receipt->digest != NULL ? receipt->digest : "",
                              receipt->etag != NULL ? receipt->etag : _("none"));
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), receipt->url);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  row = pf_plain_row_new (receipt->url, subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("send-to-symbolic"));
   pf_tooltip_set_text (row, tooltip);
