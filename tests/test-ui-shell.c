@@ -351,6 +351,7 @@ test_compare (void)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) unreadable = NULL;
+  g_autoptr(GFile) next_file = NULL;
   g_autoptr(GError) error = NULL;
   PfNewAssessmentDialog *dialog;
   PfComparisonWindow *comparison;
@@ -397,7 +398,20 @@ test_compare (void)
 
     g_assert_cmpstr (pf_assessment_view_get_page_name (get_assessment_view (window)), ==, expected);
   }
-  gtk_window_destroy (GTK_WINDOW (comparison));
+
+  /* It follows the assessment: the answer is back as it was. */
+  answer_boolean (session, TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (pf_ui_test_find_row (GTK_WIDGET (comparison), pf_question_get_prompt (question)));
+  g_assert_nonnull (pf_ui_test_find_row (GTK_WIDGET (comparison), "No answer changed"));
+
+  /* Showing another assessment closes it: it would compare with that one. */
+  next_file = g_object_ref (pf_session_get_file (session));
+  g_object_add_weak_pointer (G_OBJECT (comparison), (gpointer *) &comparison);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-start", NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (comparison);
+  pf_window_open_file (window, next_file);
 
   /* Not an assessment: a dialog says why, and no comparison opens. */
   unreadable = g_file_new_build_filename (g_get_user_cache_dir (), "notes.preflight", NULL);

@@ -1,7 +1,8 @@
 /* pf-comparison-window.c: what changed between the assessment shown and the
  * assessment of an earlier checkpoint: the draft outcome, each answer that
  * says something else now, and the indicators that started or stopped
- * firing. Choosing an answer shows its question in the main window.
+ * firing. Choosing an answer shows its question in the main window, where
+ * the user may change it: the window follows every change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,10 @@ struct _PfComparisonWindow
   AdwPreferencesGroup *answers_group;
   AdwPreferencesGroup *now_firing_group;
   AdwPreferencesGroup *no_longer_firing_group;
+
+  PfAssessment        *previous;  /* (owned) */
+  PfSession           *session;   /* (owned) */
+  GPtrArray           *rows;      /* (element-type GtkWidget) (unowned): the rows shown */
 };
 
 G_DEFINE_FINAL_TYPE (PfComparisonWindow, pf_comparison_window, ADW_TYPE_WINDOW)
@@ -33,6 +38,28 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+add_row (PfComparisonWindow  *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+remove_rows (PfComparisonWindow *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
 
 static void
 on_answer_activated (PfComparisonWindow *self,
@@ -69,7 +96,7 @@ show_answers (PfComparisonWindow *self,
   PfCriteriaPack *current_pack = pf_assessment_get_pack (pf_comparison_get_current (comparison));
 
   if (changes->len == 0)
-    adw_preferences_group_add (self->answers_group, pf_plain_row_new (_("No answer changed"), NULL));
+    add_row (self, self->answers_group, pf_plain_row_new (_("No answer changed"), NULL));
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -92,12 +119,13 @@ show_answers (PfComparisonWindow *self,
           g_signal_connect_object (row, "activated", G_CALLBACK (on_answer_activated), self,
                                    G_CONNECT_SWAPPED);
         }
-      adw_preferences_group_add (self->answers_group, row);
+      add_row (self, self->answers_group, row);
     }
 }
 
 static void
-show_indicators (AdwPreferencesGroup *group,
+show_indicators (PfComparisonWindow  *self,
+                 AdwPreferencesGroup *group,
                  GPtrArray           *indicators)
 {
   gtk_widget_set_visible (GTK_WIDGET (group), indicators->len > 0);
@@ -106,15 +134,58 @@ show_indicators (AdwPreferencesGroup *group,
     {
       PfIndicator *indicator = g_ptr_array_index (indicators, i);
 
-      adw_preferences_group_add (group, pf_plain_row_new (pf_pack_text (pf_indicator_get_title (indicator)),
-                                                 pf_pack_text (pf_indicator_get_reason (indicator))));
+      add_row (self, group, pf_plain_row_new (pf_pack_text (pf_indicator_get_title (indicator)),
+                                              pf_pack_text (pf_indicator_get_reason (indicator))));
     }
+}
+
+static void
+update (PfComparisonWindow *self)
+{
+  g_autoptr(PfComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = pf_assessment_dup_model_label (self->previous);
+  g_autofree char *current = pf_assessment_dup_model_label (pf_session_get_assessment (self->session));
+  /* Translators: window title; %s is the model and version compared with */
+  g_autofree char *title = g_strdup_printf (_("Changes Since %s"), previous);
+
+  /* The packs matched when the window was made, and a session keeps its pack. */
+  comparison = pf_comparison_new (self->previous, pf_session_get_assessment (self->session), &error);
+  g_return_if_fail (comparison != NULL);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, current);
+
+  remove_rows (self);
+  show_outcome (self, comparison);
+  show_answers (self, comparison);
+  show_indicators (self, self->now_firing_group, pf_comparison_get_indicators_now_firing (comparison));
+  show_indicators (self, self->no_longer_firing_group,
+                   pf_comparison_get_indicators_no_longer_firing (comparison));
+}
+
+static void
+pf_comparison_window_dispose (GObject *object)
+{
+  PfComparisonWindow *self = PF_COMPARISON_WINDOW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->previous);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pf_comparison_window_parent_class)->dispose (object);
 }
 
 static void
 pf_comparison_window_class_init (PfComparisonWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pf_comparison_window_dispose;
 
   signals[SHOW_QUESTION] =
     g_signal_new ("show-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -134,34 +205,32 @@ static void
 pf_comparison_window_init (PfComparisonWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
 }
 
 PfComparisonWindow *
-pf_comparison_window_new (GtkWindow    *parent,
-                          PfComparison *comparison)
+pf_comparison_window_new (GtkWindow     *parent,
+                          PfAssessment  *previous,
+                          PfSession     *session,
+                          GError       **error)
 {
+  g_autoptr(PfComparison) check = NULL;
   PfComparisonWindow *self;
-  g_autofree char *previous = NULL;
-  g_autofree char *current = NULL;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (PF_IS_COMPARISON (comparison), NULL);
+  g_return_val_if_fail (PF_IS_ASSESSMENT (previous), NULL);
+  g_return_val_if_fail (PF_IS_SESSION (session), NULL);
 
-  previous = pf_assessment_dup_model_label (pf_comparison_get_previous (comparison));
-  current = pf_assessment_dup_model_label (pf_comparison_get_current (comparison));
-  /* Translators: window title; %s is the model and version compared with */
-  title = g_strdup_printf (_("Changes Since %s"), previous);
+  check = pf_comparison_new (previous, pf_session_get_assessment (session), error);
+  if (check == NULL)
+    return NULL;
 
-  self = g_object_new (PF_TYPE_COMPARISON_WINDOW, "transient-for", parent, "title", title, NULL);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, current);
-
-  show_outcome (self, comparison);
-  show_answers (self, comparison);
-  show_indicators (self->now_firing_group, pf_comparison_get_indicators_now_firing (comparison));
-  show_indicators (self->no_longer_firing_group,
-                   pf_comparison_get_indicators_no_longer_firing (comparison));
+  self = g_object_new (PF_TYPE_COMPARISON_WINDOW, "transient-for", parent, NULL);
+  self->previous = g_object_ref (previous);
+  self->session = g_object_ref (session);
+  /* The session evaluates the determination again after every change. */
+  g_signal_connect_swapped (session, "notify::determination", G_CALLBACK (update), self);
+  update (self);
 
   return self;
 }

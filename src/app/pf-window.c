@@ -29,6 +29,7 @@ struct _PfWindow
   GtkStack             *stack;
   PfStartView          *start_view;       /* (nullable) until first shown */
   PfAssessmentView     *assessment_view;  /* (nullable) until first shown */
+  GtkWindow            *comparison;       /* (nullable) (unowned): with the session shown */
 };
 
 G_DEFINE_FINAL_TYPE (PfWindow, pf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -150,6 +151,20 @@ on_changed_on_disk (PfWindow  *self,
   pf_assessment_view_add_toast (self->assessment_view, adw_toast_new (message));
 }
 
+/* The comparison window follows the session shown, not whatever is shown
+ * next. */
+static void
+close_comparison (PfWindow *self)
+{
+  GtkWindow *comparison = g_steal_pointer (&self->comparison);
+
+  if (comparison != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (comparison), (gpointer *) &self->comparison);
+      gtk_window_destroy (comparison);
+    }
+}
+
 void
 pf_window_set_session (PfWindow  *self,
                        PfSession *session)
@@ -160,6 +175,7 @@ pf_window_set_session (PfWindow  *self,
   if (!flush_session (self))
     return;
 
+  close_comparison (self);
   if (session != NULL || self->assessment_view != NULL)
     pf_assessment_view_set_session (ensure_assessment_view (self), session);
   update_title (self);
@@ -327,9 +343,8 @@ pf_window_compare_with (PfWindow *self,
   PfSession *session;
   PfPackCatalog *catalog;
   g_autoptr(PfAssessment) previous = NULL;
-  g_autoptr(PfComparison) comparison = NULL;
   g_autoptr(GError) error = NULL;
-  PfComparisonWindow *window;
+  PfComparisonWindow *window = NULL;
 
   g_return_val_if_fail (PF_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -340,14 +355,16 @@ pf_window_compare_with (PfWindow *self,
   catalog = pf_application_get_pack_catalog (get_application (self));
   previous = pf_pack_catalog_load_assessment (catalog, file, &error);
   if (previous != NULL)
-    comparison = pf_comparison_new (previous, pf_session_get_assessment (session), &error);
-  if (comparison == NULL)
+    window = pf_comparison_window_new (GTK_WINDOW (self), previous, session, &error);
+  if (window == NULL)
     {
       show_error (self, _("Could Not Compare the Assessments"), error->message);
       return NULL;
     }
 
-  window = pf_comparison_window_new (GTK_WINDOW (self), comparison);
+  close_comparison (self);
+  self->comparison = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->comparison);
   g_signal_connect_object (window, "show-question", G_CALLBACK (on_show_question), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
@@ -549,6 +566,7 @@ pf_window_dispose (GObject *object)
   PfWindow *self = PF_WINDOW (object);
 
   g_clear_object (&self->settings);
+  close_comparison (self);
   if (self->shortcuts != NULL)
     gtk_window_destroy (self->shortcuts);
   g_clear_object (&self->shortcuts);
