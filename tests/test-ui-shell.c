@@ -208,9 +208,14 @@ test_start_view_follows_folder (void)
   view = get_start_view (window);
   g_assert_cmpuint (g_list_model_get_n_items (pf_start_view_get_assessments (view)), ==, 1);
 
+  /* A keyboard user on the first row stays on it when the list is made
+   * again. */
+  gtk_widget_grab_focus (pf_ui_test_find_row (GTK_WIDGET (view), "Swift 1.0"));
   second = pf_ui_test_write_assessment (app, "Martin");
   pf_ui_test_wait_until (lists_two, view, 10);
   g_assert_nonnull (pf_ui_test_find_row (GTK_WIDGET (view), "Martin 1.0"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window))
+                 == pf_ui_test_find_row (GTK_WIDGET (view), "Swift 1.0"));
 
   close_window (window);
 }
@@ -414,6 +419,7 @@ test_compare (void)
   pf_window_open_file (window, next_file);
 
   /* Not an assessment: a dialog says why, and no comparison opens. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   unreadable = g_file_new_build_filename (g_get_user_cache_dir (), "notes.preflight", NULL);
   g_file_replace_contents (unreadable, "{ not json", 10, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                            NULL, &error);

@@ -306,6 +306,45 @@ find_common_pack (GPtrArray *entries)
   return common;
 }
 
+/* The file whose row has the keyboard focus, or NULL. */
+static GFile *
+dup_focused_file (PfStartView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list_box))
+    return NULL;
+
+  return g_list_model_get_item (G_LIST_MODEL (self->assessments),
+                                gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+/* A reload replaces every row: the focus goes back to the same file's row,
+ * so that a save in another window does not throw a keyboard or screen
+ * reader user out of the list. */
+static void
+restore_focus (PfStartView *self,
+               GFile       *focused)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+
+      if (g_file_equal (file, focused))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, i)));
+          return;
+        }
+    }
+
+  /* Deleted meanwhile: the list keeps the focus. */
+  gtk_widget_child_focus (GTK_WIDGET (self->list_box), GTK_DIR_TAB_FORWARD);
+}
+
 void
 pf_start_view_reload (PfStartView *self)
 {
@@ -313,6 +352,7 @@ pf_start_view_reload (PfStartView *self)
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) focused = NULL;
   PfCriteriaPack *common_pack;
   GtkWidget *child;
 
@@ -360,6 +400,7 @@ pf_start_view_reload (PfStartView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->pack_label), common_pack != NULL);
 
+  focused = dup_focused_file (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
   g_list_store_remove_all (self->assessments);
@@ -373,6 +414,8 @@ pf_start_view_reload (PfStartView *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
+  if (focused != NULL && entries->len > 0)
+    restore_focus (self, focused);
 }
 
 static void
