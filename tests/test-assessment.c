@@ -516,6 +516,10 @@ test_wrong_types (void)
                      PF_ASSESSMENT_ERROR_MALFORMED, "marking: expected one of none, cci, pcii");
   assert_load_error (HEAD ", \"organisation\": 7}",
                      PF_ASSESSMENT_ERROR_MALFORMED, "organisation: expected a string");
+  assert_load_error (HEAD ", \"previous\": \"3.0\"}",
+                     PF_ASSESSMENT_ERROR_MALFORMED, "previous: expected an object");
+  assert_load_error (HEAD ", \"previous\": {\"model_version\": \"3.0\"}}",
+                     PF_ASSESSMENT_ERROR_MALFORMED, "previous.id");
   assert_load_error (HEAD ", \"evidence\": [{\"id\": \"e\", \"sha256\": \"../../../etc/passwd\"}]}",
                      PF_ASSESSMENT_ERROR_MALFORMED, "evidence[0].sha256: expected 64");
   assert_load_error (HEAD ", \"evidence\": [{\"id\": \"e\", \"sha256\": \"" "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
@@ -887,6 +891,10 @@ test_successor (void)
   g_assert_cmpstr (pf_assessment_get_organisation (next), ==, "Example Labs");
   g_assert_cmpstr (pf_assessment_get_contact (next), ==, "safety@example.org");
   g_assert_cmpint (pf_assessment_get_marking (next), ==, PF_MARKING_CCI);
+  g_assert_cmpstr (pf_assessment_get_previous_id (next), ==, pf_assessment_get_id (previous));
+  g_assert_cmpstr (pf_assessment_get_previous_model_version (next), ==,
+                   pf_assessment_get_model_version (previous));
+  g_assert_null (pf_assessment_get_previous_id (previous));
   g_assert_cmpuint (pf_assessment_get_evidence (previous)->len, >, 0);
   g_assert_cmpuint (pf_assessment_get_signoffs (previous)->len, >, 0);
   g_assert_cmpuint (pf_assessment_get_receipts (previous)->len, >, 0);
@@ -919,6 +927,9 @@ test_successor (void)
   reloaded = pf_assessment_new_from_bytes (bytes, "next.preflight", &error);
   g_assert_no_error (error);
   g_assert_true (pf_answer_get_needs_review (pf_assessment_get_answer (reloaded, "a.open_weights")));
+  g_assert_cmpstr (pf_assessment_get_previous_id (reloaded), ==, pf_assessment_get_id (previous));
+  g_assert_cmpstr (pf_assessment_get_previous_model_version (reloaded), ==,
+                   pf_assessment_get_model_version (previous));
 }
 
 static void

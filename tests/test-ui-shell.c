@@ -357,6 +357,7 @@ test_compare (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) unreadable = NULL;
   g_autoptr(GFile) next_file = NULL;
+  g_autoptr(GFile) other = NULL;
   g_autoptr(GError) error = NULL;
   PfNewAssessmentDialog *dialog;
   PfComparisonWindow *comparison;
@@ -378,6 +379,12 @@ test_compare (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
   session = pf_window_get_session (window);
   answer_boolean (session, FALSE);
+
+  /* The new version knows which assessment it came from. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-previous", NULL));
+  comparison = pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW);
+  g_assert_nonnull (comparison);
+  gtk_window_destroy (GTK_WINDOW (comparison));
 
   comparison = pf_window_compare_with (window, file);
   g_assert_nonnull (comparison);
@@ -418,6 +425,16 @@ test_compare (void)
   g_assert_null (comparison);
   pf_window_open_file (window, next_file);
 
+  /* The earlier version's file gone: a dialog says where to look. */
+  g_file_delete (file, NULL, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-previous", NULL);
+  pf_ui_test_wait_until (message_dialog_shown, &message, 5);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "version 1.0"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  message = NULL;
+  g_assert_null (pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW));
+
   /* Not an assessment: a dialog says why, and no comparison opens. */
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   unreadable = g_file_new_build_filename (g_get_user_cache_dir (), "notes.preflight", NULL);
@@ -429,6 +446,14 @@ test_compare (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "notes.preflight"));
   gtk_window_destroy (GTK_WINDOW (message));
   g_assert_null (pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW));
+
+  /* An assessment made from none has nothing to compare with by itself. */
+  close_window (window);
+  window = open_new_assessment ("Kestrel", &other);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-previous", NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW));
+  g_assert_false (message_dialog_shown (&message));
 
   close_window (window);
 }

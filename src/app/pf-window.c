@@ -176,6 +176,9 @@ pf_window_set_session (PfWindow  *self,
     return;
 
   close_comparison (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-previous",
+                                 session != NULL
+                                 && pf_assessment_get_previous_id (pf_session_get_assessment (session)) != NULL);
   if (session != NULL || self->assessment_view != NULL)
     pf_assessment_view_set_session (ensure_assessment_view (self), session);
   update_title (self);
@@ -414,6 +417,50 @@ compare_action (GtkWidget  *widget,
                               filter, NULL, compare_chosen_cb, g_object_ref (self));
 }
 
+/* Compares with the assessment this one was made from, found by its id in
+ * the assessments folder. */
+static void
+compare_previous_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  PfWindow *self = PF_WINDOW (widget);
+  PfSession *session = pf_window_get_session (self);
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  PfAssessment *assessment;
+  const char *version;
+
+  if (session == NULL)
+    return;
+  assessment = pf_session_get_assessment (session);
+  if (pf_assessment_get_previous_id (assessment) == NULL)
+    return;
+
+  dir = pf_application_dup_assessments_dir ();
+  file = pf_assessment_find_in_folder (dir, pf_assessment_get_previous_id (assessment), NULL, &error);
+  if (file == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      g_debug ("%s", error->message);
+      version = pf_assessment_get_previous_model_version (assessment);
+      if (version != NULL)
+        message = g_strdup_printf (_("The assessment of version %s, which this one started from, "
+                                     "is no longer in the assessments folder. Choose its file "
+                                     "with “Compare With Another Assessment…”."), version);
+      else
+        message = g_strdup (_("The assessment this one started from is no longer in the "
+                              "assessments folder. Choose its file with “Compare With Another "
+                              "Assessment…”."));
+      show_error (self, _("Could Not Compare the Assessments"), message);
+      return;
+    }
+
+  pf_window_compare_with (self, file);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -593,6 +640,8 @@ pf_window_class_init (PfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.new-version", NULL, new_version_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-previous", NULL,
+                                   compare_previous_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 }
@@ -603,6 +652,8 @@ pf_window_init (PfWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Until an assessment made from an earlier one is shown. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-previous", FALSE);
 
   self->settings = g_settings_new (PF_APPLICATION_SCHEMA_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

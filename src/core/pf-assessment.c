@@ -39,6 +39,9 @@ struct _PfAssessment
   char            *contact;        /* (owned) (nullable) */
   char            *release_date;   /* (owned) (nullable) */
   PfMarking        marking;
+  /* The assessment of the checkpoint this one started from, if any. */
+  char            *previous_id;             /* (owned) (nullable) */
+  char            *previous_model_version;  /* (owned) (nullable) */
 
   GHashTable      *answers;        /* (owned) question id → PfAnswer */
   GPtrArray       *evidence;       /* (owned) PfEvidenceItem */
@@ -156,6 +159,8 @@ pf_assessment_finalize (GObject *object)
   g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->contact, g_free);
   g_clear_pointer (&self->release_date, g_free);
+  g_clear_pointer (&self->previous_id, g_free);
+  g_clear_pointer (&self->previous_model_version, g_free);
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   g_clear_pointer (&self->signoffs, g_ptr_array_unref);
@@ -764,7 +769,7 @@ load_receipts (PfAssessment *self,
 
 static const char * const known_members[] = {
   "format", "id", "created", "modified", "pack", "model", "organisation", "contact",
-  "release_date", "marking", "answers", "evidence", "signoffs", "submissions", NULL,
+  "release_date", "marking", "previous", "answers", "evidence", "signoffs", "submissions", NULL,
 };
 
 static gboolean
@@ -775,6 +780,7 @@ load_root (PfAssessment *self,
   g_autoptr(GList) members = NULL;
   JsonObject *pack;
   JsonObject *model;
+  JsonObject *previous;
   guint marking = PF_MARKING_NONE;
 
   if (!read_string (loader, root, "id", "", TRUE, &self->id)
@@ -792,6 +798,11 @@ load_root (PfAssessment *self,
       || !read_string (loader, root, "contact", "", FALSE, &self->contact)
       || !read_string (loader, root, "release_date", "", FALSE, &self->release_date)
       || !READ_ENUM (loader, root, "marking", "", FALSE, pf_marking, &marking)
+      || !get_object (loader, root, "previous", "previous", FALSE, &previous)
+      || (previous != NULL
+          && (!read_string (loader, previous, "id", "previous", TRUE, &self->previous_id)
+              || !read_string (loader, previous, "model_version", "previous", FALSE,
+                               &self->previous_model_version)))
       || !load_answers (self, loader, root)
       || !load_evidence (self, loader, root)
       || !load_signoffs (self, loader, root)
@@ -1003,6 +1014,48 @@ pf_assessment_load (GFile         *file,
   return self;
 }
 
+GFile *
+pf_assessment_find_in_folder (GFile         *folder,
+                              const char    *id,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (children == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      g_autoptr(PfAssessment) assessment = NULL;
+      GFileInfo *info;
+      GFile *child;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, error))
+        return NULL;
+      if (info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
+          || !g_str_has_suffix (g_file_info_get_name (info), ".preflight"))
+        continue;
+
+      assessment = pf_assessment_load (child, cancellable, NULL);
+      if (assessment != NULL && g_strcmp0 (assessment->id, id) == 0)
+        return g_object_ref (child);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("No assessment in %s has the id %s"), g_file_peek_path (folder), id);
+  return NULL;
+}
+
 /* Saving ------------------------------------------------------------------- */
 
 static void
@@ -1124,6 +1177,14 @@ pf_assessment_to_bytes (PfAssessment *self)
   set_optional_string (root, "contact", self->contact);
   set_optional_string (root, "release_date", self->release_date);
   json_object_set_string_member (root, "marking", pf_marking_to_string (self->marking));
+  if (self->previous_id != NULL)
+    {
+      JsonObject *previous = json_object_new ();
+
+      json_object_set_string_member (previous, "id", self->previous_id);
+      set_optional_string (previous, "model_version", self->previous_model_version);
+      json_object_set_object_member (root, "previous", previous);
+    }
   json_object_set_object_member (root, "answers", answers_to_object (self, TRUE));
 
   for (guint i = 0; i < self->evidence->len; i++)
@@ -1535,6 +1596,22 @@ pf_assessment_get_model_version (PfAssessment *self)
   return self->model_version;
 }
 
+const char *
+pf_assessment_get_previous_id (PfAssessment *self)
+{
+  g_return_val_if_fail (PF_IS_ASSESSMENT (self), NULL);
+
+  return self->previous_id;
+}
+
+const char *
+pf_assessment_get_previous_model_version (PfAssessment *self)
+{
+  g_return_val_if_fail (PF_IS_ASSESSMENT (self), NULL);
+
+  return self->previous_model_version;
+}
+
 char *
 pf_assessment_dup_model_label (PfAssessment *self)
 {
@@ -1733,6 +1810,8 @@ pf_assessment_new_successor (PfAssessment *previous)
   self->organisation = g_strdup (previous->organisation);
   self->contact = g_strdup (previous->contact);
   self->marking = previous->marking;
+  self->previous_id = g_strdup (previous->id);
+  self->previous_model_version = g_strdup (previous->model_version);
 
   /* Each record as it was, answers to questions a newer pack version asked
    * included: saving keeps those too. */

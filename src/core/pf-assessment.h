@@ -45,7 +45,8 @@ PfAssessment   *pf_assessment_new                (PfCriteriaPack  *pack);
  * and marked as needing review, since each must be confirmed for the new
  * weights. Not carried: the model version and the release date, which are
  * the new checkpoint's own; evidence, which describes the old checkpoint;
- * sign-offs and receipts. */
+ * sign-offs and receipts. It records @previous's id and model version
+ * (pf_assessment_get_previous_id()), to be compared with it later. */
 PfAssessment   *pf_assessment_new_successor      (PfAssessment    *previous);
 /* Parses an assessment; the pack it names is not resolved here (see
  * pf_assessment_get_pack_id() and PfPackCatalog). Never changes the file. */
@@ -53,6 +54,14 @@ PfAssessment   *pf_assessment_new_from_bytes     (GBytes          *bytes,
                                                   const char      *origin,
                                                   GError         **error);
 PfAssessment   *pf_assessment_load               (GFile           *file,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+
+/* The *.preflight file in @folder whose assessment has the id @id; NULL and
+ * G_IO_ERROR_NOT_FOUND when none has. Files that do not load are passed
+ * over. */
+GFile          *pf_assessment_find_in_folder     (GFile           *folder,
+                                                  const char      *id,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
@@ -114,6 +123,10 @@ const char     *pf_assessment_get_model_name     (PfAssessment    *self);
 void            pf_assessment_set_model_name     (PfAssessment    *self,
                                                   const char      *model_name);
 const char     *pf_assessment_get_model_version  (PfAssessment    *self);
+/* Nullable: the id and model version of the assessment this one was made
+ * from with pf_assessment_new_successor(). */
+const char     *pf_assessment_get_previous_id    (PfAssessment    *self);
+const char     *pf_assessment_get_previous_model_version (PfAssessment *self);
 /* "Name Version" as the user reads it; "Unnamed model" (translated) stands
  * for a missing name. */
 char           *pf_assessment_dup_model_label    (PfAssessment    *self);
