@@ -195,6 +195,15 @@ parse_json_file (const char *path)
   return parse_json (text);
 }
 
+/* The string @name of @object's object member @member. */
+static const char *
+nested_string (JsonObject *object,
+               const char *member,
+               const char *name)
+{
+  return json_object_get_string_member (json_object_get_object_member (object, member), name);
+}
+
 static char *
 evaluate_outcome (Fixture    *fixture,
                   const char *path)
@@ -451,12 +460,9 @@ test_new_from_previous (Fixture       *fixture,
 
   root = parse_json_file (next);
   object = json_node_get_object (root);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "model"),
-                                                  "name"), ==, "Test model");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "model"),
-                                                  "version"), ==, "2");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "pack"),
-                                                  "id"), ==, "cli-test");
+  g_assert_cmpstr (nested_string (object, "model", "name"), ==, "Test model");
+  g_assert_cmpstr (nested_string (object, "model", "version"), ==, "2");
+  g_assert_cmpstr (nested_string (object, "pack", "id"), ==, "cli-test");
   answer = json_object_get_object_member (json_object_get_object_member (object, "answers"),
                                           "a.exploits");
   g_assert_true (json_object_get_boolean_member (answer, "value"));
@@ -493,7 +499,7 @@ test_compare (Fixture       *fixture,
   g_autoptr(GBytes) next_after = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object, *change;
-  JsonArray *answers, *now_firing;
+  JsonArray *answers, *now_firing, *no_longer_firing;
 
   g_assert_cmpint (no->status, ==, 0);
   g_assert_cmpint (success->status, ==, 0);
@@ -529,10 +535,8 @@ test_compare (Fixture       *fixture,
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "preflight-comparison/1");
   g_assert_cmpstr (json_object_get_string_member (object, "pack"), ==, "cli-test");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "previous"),
-                                                  "outcome"), ==, "likely-not-covered");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "current"),
-                                                  "outcome"), ==, "likely-covered");
+  g_assert_cmpstr (nested_string (object, "previous", "outcome"), ==, "likely-not-covered");
+  g_assert_cmpstr (nested_string (object, "current", "outcome"), ==, "likely-covered");
   answers = json_object_get_array_member (object, "answers");
   g_assert_cmpuint (json_array_get_length (answers), ==, 1);
   change = json_array_get_object_element (answers, 0);
@@ -543,11 +547,10 @@ test_compare (Fixture       *fixture,
                                                  "value"));
   now_firing = json_object_get_array_member (object, "indicators_now_firing");
   g_assert_cmpuint (json_array_get_length (now_firing), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (now_firing, 0), "id"),
-                   ==, "exploit-dev");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object,
-                                                                         "indicators_no_longer_firing")),
-                    ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (now_firing, 0),
+                                                  "id"), ==, "exploit-dev");
+  no_longer_firing = json_object_get_array_member (object, "indicators_no_longer_firing");
+  g_assert_cmpuint (json_array_get_length (no_longer_firing), ==, 0);
 
   /* The other way round, the indicator stops firing. */
   {
@@ -555,7 +558,8 @@ test_compare (Fixture       *fixture,
 
     g_assert_cmpint (reverse->status, ==, 0);
     g_assert_nonnull (strstr (reverse->out, "    Yes → No\n"));
-    g_assert_nonnull (strstr (reverse->out, "Indicators that no longer fire:\n  • exploit-dev: "));
+    g_assert_nonnull (strstr (reverse->out,
+                              "Indicators that no longer fire:\n  • exploit-dev: "));
   }
 
   {

@@ -810,6 +810,15 @@ test_large_pack (void)
   g_assert_cmpstr (text, ==, "q2500:likely-covered,likely-not-covered");
 }
 
+/* The string @name of @object's object member @member. */
+static const char *
+nested_string (JsonObject *object,
+               const char *member,
+               const char *name)
+{
+  return json_object_get_string_member (json_object_get_object_member (object, member), name);
+}
+
 static const PfAnswerChange *
 find_change (PfComparison *comparison,
              const char   *question_id)
@@ -958,14 +967,12 @@ test_comparison_packs (void)
   root = pf_comparison_to_json (comparison);
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, PF_COMPARISON_FORMAT);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "previous"),
-                                                  "pack_version"), ==, "0.3.0");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "current"),
-                                                  "pack_version"), ==, "0.2.0");
+  g_assert_cmpstr (nested_string (object, "previous", "pack_version"), ==, "0.3.0");
+  g_assert_cmpstr (nested_string (object, "current", "pack_version"), ==, "0.2.0");
   object = json_array_get_object_element (json_object_get_array_member (object, "answers"), 0);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "after"),
-                                                  "state"), ==, "unanswered");
-  g_assert_false (json_object_has_member (json_object_get_object_member (object, "after"), "value"));
+  g_assert_cmpstr (nested_string (object, "after", "state"), ==, "unanswered");
+  object = json_object_get_object_member (object, "after");
+  g_assert_false (json_object_has_member (object, "value"));
 
   refused = pf_comparison_new (current, unrelated, &error);
   g_assert_error (error, PF_COMPARISON_ERROR, PF_COMPARISON_ERROR_OTHER_PACK);

@@ -54,9 +54,9 @@ remove_rows (PfComparisonWindow *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
 
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
-                                    row);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->rows, 0);
 }
@@ -65,15 +65,18 @@ static void
 on_answer_activated (PfComparisonWindow *self,
                      AdwActionRow       *row)
 {
-  g_signal_emit (self, signals[SHOW_QUESTION], 0, g_object_get_data (G_OBJECT (row), "question-id"));
+  g_signal_emit (self, signals[SHOW_QUESTION], 0,
+                 g_object_get_data (G_OBJECT (row), "question-id"));
 }
 
 static void
 show_outcome (PfComparisonWindow *self,
               PfComparison       *comparison)
 {
-  PfOutcome before = pf_determination_get_outcome (pf_comparison_get_previous_determination (comparison));
-  PfOutcome after = pf_determination_get_outcome (pf_comparison_get_current_determination (comparison));
+  PfDetermination *previous = pf_comparison_get_previous_determination (comparison);
+  PfDetermination *current = pf_comparison_get_current_determination (comparison);
+  PfOutcome before = pf_determination_get_outcome (previous);
+  PfOutcome after = pf_determination_get_outcome (current);
   g_autofree char *title = NULL;
 
   if (before == after)
@@ -81,11 +84,11 @@ show_outcome (PfComparisonWindow *self,
     title = g_strdup_printf (_("%s, as before"), pf_outcome_get_label (after));
   else
     /* Translators: the draft outcome before and now, e.g. "Borderline → Likely covered" */
-    title = g_strdup_printf (_("%s → %s"), pf_outcome_get_label (before), pf_outcome_get_label (after));
+    title = g_strdup_printf (_("%s → %s"), pf_outcome_get_label (before),
+                             pf_outcome_get_label (after));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_row), title);
-  adw_action_row_set_subtitle (self->outcome_row,
-                               pf_determination_get_summary (pf_comparison_get_current_determination (comparison)));
+  adw_action_row_set_subtitle (self->outcome_row, pf_determination_get_summary (current));
 }
 
 static void
@@ -105,14 +108,15 @@ show_answers (PfComparisonWindow *self,
       g_autofree char *after = pf_question_describe_answer (change->question, change->after);
       /* Translators: an answer before and now, e.g. "No → Yes" */
       g_autofree char *values = g_strdup_printf (_("%s → %s"), before, after);
-      GtkWidget *row = pf_plain_row_new (pf_pack_text (pf_question_get_prompt (change->question)), values);
+      const char *id = pf_question_get_id (change->question);
+      GtkWidget *row = pf_plain_row_new (pf_pack_text (pf_question_get_prompt (change->question)),
+                                         values);
 
       /* A question the current version of the pack dropped has nowhere
        * to be shown. */
-      if (pf_criteria_pack_lookup_question (current_pack, pf_question_get_id (change->question)) != NULL)
+      if (pf_criteria_pack_lookup_question (current_pack, id) != NULL)
         {
-          g_object_set_data_full (G_OBJECT (row), "question-id",
-                                  g_strdup (pf_question_get_id (change->question)), g_free);
+          g_object_set_data_full (G_OBJECT (row), "question-id", g_strdup (id), g_free);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                      gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -145,12 +149,13 @@ update (PfComparisonWindow *self)
   g_autoptr(PfComparison) comparison = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *previous = pf_assessment_dup_model_label (self->previous);
-  g_autofree char *current = pf_assessment_dup_model_label (pf_session_get_assessment (self->session));
+  PfAssessment *assessment = pf_session_get_assessment (self->session);
+  g_autofree char *current = pf_assessment_dup_model_label (assessment);
   /* Translators: window title; %s is the model and version compared with */
   g_autofree char *title = g_strdup_printf (_("Changes Since %s"), previous);
 
   /* The packs matched when the window was made, and a session keeps its pack. */
-  comparison = pf_comparison_new (self->previous, pf_session_get_assessment (self->session), &error);
+  comparison = pf_comparison_new (self->previous, assessment, &error);
   g_return_if_fail (comparison != NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -160,7 +165,8 @@ update (PfComparisonWindow *self)
   remove_rows (self);
   show_outcome (self, comparison);
   show_answers (self, comparison);
-  show_indicators (self, self->now_firing_group, pf_comparison_get_indicators_now_firing (comparison));
+  show_indicators (self, self->now_firing_group,
+                   pf_comparison_get_indicators_now_firing (comparison));
   show_indicators (self, self->no_longer_firing_group,
                    pf_comparison_get_indicators_no_longer_firing (comparison));
 }
@@ -191,8 +197,8 @@ pf_comparison_window_class_init (PfComparisonWindowClass *klass)
     g_signal_new ("show-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/preflightapp/Preflight/pf-comparison-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/preflightapp/Preflight/pf-comparison-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PfComparisonWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PfComparisonWindow, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, PfComparisonWindow, answers_group);

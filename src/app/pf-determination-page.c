@@ -126,13 +126,13 @@ indicator_row_new (PfDeterminationPage     *self,
       PfQuestion *question = pf_criteria_pack_lookup_question (pack, id);
       g_autofree char *value = NULL;
       GtkWidget *answer_row;
+      PfAnswer *answer;
 
       if (question == NULL)
         continue;
 
-      value = pf_question_describe_answer (question,
-                                           pf_assessment_get_answer (pf_session_get_assessment (session),
-                                                                     id));
+      answer = pf_assessment_get_answer (pf_session_get_assessment (session), id);
+      value = pf_question_describe_answer (question, answer);
       answer_row = pf_plain_row_new (pf_pack_text (pf_question_get_prompt (question)), value);
       make_show_question (answer_row, id);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer_row);

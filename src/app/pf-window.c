@@ -176,9 +176,9 @@ pf_window_set_session (PfWindow  *self,
     return;
 
   close_comparison (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-previous",
-                                 session != NULL
-                                 && pf_assessment_get_previous_id (pf_session_get_assessment (session)) != NULL);
+  gtk_widget_action_set_enabled (
+    GTK_WIDGET (self), "win.compare-previous",
+    session != NULL && pf_assessment_get_previous_id (pf_session_get_assessment (session)) != NULL);
   if (session != NULL || self->assessment_view != NULL)
     pf_assessment_view_set_session (ensure_assessment_view (self), session);
   update_title (self);

@@ -77,7 +77,8 @@ compare_answers (PfComparison *self)
 {
   PfCriteriaPack *current_pack = pf_assessment_get_pack (self->current);
   GPtrArray *questions = pf_criteria_pack_get_questions (current_pack);
-  GPtrArray *previous_questions = pf_criteria_pack_get_questions (pf_assessment_get_pack (self->previous));
+  PfCriteriaPack *previous_pack = pf_assessment_get_pack (self->previous);
+  GPtrArray *previous_questions = pf_criteria_pack_get_questions (previous_pack);
 
   for (guint i = 0; i < questions->len; i++)
     add_change_if_any (self, g_ptr_array_index (questions, i));
@@ -164,11 +165,13 @@ pf_comparison_new (PfAssessment  *previous,
   current_pack = pf_assessment_get_pack (current);
   g_return_val_if_fail (previous_pack != NULL && current_pack != NULL, NULL);
 
-  if (g_strcmp0 (pf_criteria_pack_get_id (previous_pack), pf_criteria_pack_get_id (current_pack)) != 0)
+  if (g_strcmp0 (pf_criteria_pack_get_id (previous_pack),
+                 pf_criteria_pack_get_id (current_pack)) != 0)
     {
       g_set_error (error, PF_COMPARISON_ERROR, PF_COMPARISON_ERROR_OTHER_PACK,
-                   _("The assessments use different criteria packs (“%s” and “%s”), so their "
-                     "answers mean different things; compare assessments made with the same pack"),
+                   _("The assessments use different criteria packs (“%s” and “%s”), so "
+                     "their answers mean different things; compare assessments made with "
+                     "the same pack"),
                    pf_criteria_pack_get_id (previous_pack), pf_criteria_pack_get_id (current_pack));
       return NULL;
     }
@@ -180,8 +183,10 @@ pf_comparison_new (PfAssessment  *previous,
   self->current_determination = pf_determination_new (current_pack, current);
 
   compare_answers (self);
-  collect_firing_only_in (self->now_firing, self->current_determination, self->previous_determination);
-  collect_firing_only_in (self->no_longer_firing, self->previous_determination, self->current_determination);
+  collect_firing_only_in (self->now_firing, self->current_determination,
+                          self->previous_determination);
+  collect_firing_only_in (self->no_longer_firing, self->previous_determination,
+                          self->current_determination);
 
   return g_steal_pointer (&self);
 }
