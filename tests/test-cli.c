@@ -552,6 +552,16 @@ test_compare (Fixture       *fixture,
   no_longer_firing = json_object_get_array_member (object, "indicators_no_longer_firing");
   g_assert_cmpuint (json_array_get_length (no_longer_firing), ==, 0);
 
+  /* Without PREVIOUS, the one NEXT was made from, found beside it. */
+  {
+    g_autoptr(Result) found = run_cli (fixture, "compare", next);
+    g_autoptr(Result) none = run_cli (fixture, "compare", previous);
+
+    g_assert_cmpint (found->status, ==, 0);
+    g_assert_cmpstr (found->out, ==, text->out);
+    assert_failed (none, "was not made from an earlier assessment");
+  }
+
   /* The other way round, the indicator stops firing. */
   {
     g_autoptr(Result) reverse = run_cli (fixture, "compare", next, previous);
@@ -565,14 +575,16 @@ test_compare (Fixture       *fixture,
   {
     g_autoptr(Result) built_in = run_cli (fixture, "new", "-o", other, "--model", "Other");
     g_autoptr(Result) other_pack = NULL;
-    g_autoptr(Result) one = run_cli (fixture, "compare", previous);
+    g_autoptr(Result) none = run_cli (fixture, "compare");
+    g_autoptr(Result) three = run_cli (fixture, "compare", previous, next, next);
     g_autoptr(Result) missing = run_cli (fixture, "compare", previous, "missing.preflight");
 
     g_assert_cmpint (built_in->status, ==, 0);
     other_pack = run_cli (fixture, "compare", previous, other);
     assert_failed (other_pack, "different criteria packs");
     g_assert_nonnull (strstr (other_pack->err, "cli-test"));
-    assert_usage_error (one);
+    assert_usage_error (none);
+    assert_usage_error (three);
     assert_failed (missing, "missing.preflight");
   }
 
@@ -580,6 +592,18 @@ test_compare (Fixture       *fixture,
   next_after = read_file (next);
   g_assert_true (g_bytes_equal (previous_before, previous_after));
   g_assert_true (g_bytes_equal (next_before, next_after));
+
+  /* Moved away, the earlier assessment is not found; the message says how
+   * to name it. */
+  {
+    g_autofree char *moved = g_build_filename (g_get_user_cache_dir (), "previous.preflight", NULL);
+    g_autoptr(Result) lost = NULL;
+
+    g_assert_cmpint (g_rename (previous, moved), ==, 0);
+    lost = run_cli (fixture, "compare", next);
+    assert_failed (lost, "(model version 1) is not in");
+    g_assert_nonnull (strstr (lost->err, "preflight-cli compare PREVIOUS CURRENT"));
+  }
 }
 
 static void

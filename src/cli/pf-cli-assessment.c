@@ -689,6 +689,43 @@ print_comparison (PfComparison *comparison)
   return PF_CLI_EXIT_OK;
 }
 
+/* The assessment @current was made from, in the same folder as @path. */
+static PfAssessment *
+open_previous (const char    *path,
+               PfAssessment  *current,
+               GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFile) found = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *folder_name = NULL;
+  const char *version = pf_assessment_get_previous_model_version (current);
+
+  if (pf_assessment_get_previous_id (current) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s was not made from an earlier assessment (preflight-cli new --from); "
+                     "name the one to compare with: preflight-cli compare PREVIOUS CURRENT"),
+                   path);
+      return NULL;
+    }
+
+  found = pf_assessment_find_in_folder (folder, pf_assessment_get_previous_id (current), NULL,
+                                        &local_error);
+  if (found == NULL)
+    {
+      folder_name = g_file_get_parse_name (folder);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The assessment %s was made from (model version %s) is not in %s; name it: "
+                     "preflight-cli compare PREVIOUS CURRENT"),
+                   path, version != NULL ? version : "?", folder_name);
+      return NULL;
+    }
+
+  return pf_cli_open_assessment (g_file_peek_path (found), error);
+}
+
 int
 pf_cli_compare (const PfCliCommand  *command,
                 int                  argc,
@@ -706,19 +743,26 @@ pf_cli_compare (const PfCliCommand  *command,
   g_autoptr(PfAssessment) current = NULL;
   g_autoptr(PfComparison) comparison = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  const char *current_path;
 
-  context = pf_cli_context_new (command, _("PREVIOUS CURRENT"), entries,
+  context = pf_cli_context_new (command, _("[PREVIOUS] CURRENT"), entries,
                                 _("Shows what changed from the assessment of an earlier "
                                   "checkpoint to the current one: the draft outcome, the "
-                                  "answers and the indicators that fire."));
-  if (!pf_cli_parse (context, &argc, &argv, 2, 2))
+                                  "answers and the indicators that fire. Without PREVIOUS, "
+                                  "the assessment CURRENT was made from (preflight-cli new "
+                                  "--from) is looked for in CURRENT’s folder."));
+  if (!pf_cli_parse (context, &argc, &argv, 1, 2))
     return PF_CLI_EXIT_USAGE;
 
-  previous = pf_cli_open_assessment (argv[1], &error);
-  if (previous == NULL)
-    return pf_cli_fail (error);
-  current = pf_cli_open_assessment (argv[2], &error);
+  current_path = argv[argc - 1];
+  current = pf_cli_open_assessment (current_path, &error);
   if (current == NULL)
+    return pf_cli_fail (error);
+  if (argc == 3)
+    previous = pf_cli_open_assessment (argv[1], &error);
+  else
+    previous = open_previous (current_path, current, &error);
+  if (previous == NULL)
     return pf_cli_fail (error);
 
   comparison = pf_comparison_new (previous, current, &error);
