@@ -14,6 +14,7 @@
 
 #include "pf-application.h"
 #include "pf-assessment-view.h"
+#include "pf-comparison-window.h"
 #include "pf-new-assessment-dialog.h"
 #include "pf-preferences-window.h"
 #include "pf-start-view.h"
@@ -488,6 +489,103 @@ test_main_menu (void)
   close_window (window);
 }
 
+static gboolean
+transition_done (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+static gboolean
+shows_other_page (gpointer data)
+{
+  return !shows_page (data);
+}
+
+/* Heron 2.0, made from Heron 1.0 with one answer changed, saved beside it
+ * in the assessments folder; returns its file. */
+static GFile *
+write_next_version (const char **question_id)
+{
+  g_autoptr(GFile) first = pf_ui_test_write_assessment (app, "Heron");
+  g_autoptr(PfAssessment) previous = NULL;
+  g_autoptr(PfAssessment) next = NULL;
+  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  previous = pf_pack_catalog_load_assessment (pf_application_get_pack_catalog (app), first, &error);
+  g_assert_no_error (error);
+  next = pf_assessment_new_successor (previous);
+  pf_assessment_set_model_version (next, "2.0");
+  *question_id = pf_question_get_id (pf_ui_test_find_boolean_question (pf_ui_test_builtin_pack (app)));
+  pf_assessment_set_value (next, *question_id, yes, &error);
+  g_assert_no_error (error);
+  file = g_file_get_child (dir, "heron-2.0.preflight");
+  pf_assessment_save (next, file, &error);
+  g_assert_no_error (error);
+
+  return file;
+}
+
+/* F10, Down and Enter compare with the previous version; Tab and Enter
+ * on a changed answer show its question; Escape closes the comparison. */
+static void
+test_compare_previous (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *section = NULL;
+  gpointer comparison = NULL;
+  const char *question_id;
+  PfAssessmentView *view;
+  PfWindow *window;
+  Expected page;
+
+  pf_ui_test_reset_assessments ();
+  file = write_next_version (&question_id);
+  section = g_strconcat ("section:", pf_section_get_id (pf_question_get_section (
+                           pf_criteria_pack_lookup_question (pf_ui_test_builtin_pack (app),
+                                                             question_id))), NULL);
+  window = new_window ();
+  pf_window_open_file (window, file);
+  view = PF_ASSESSMENT_VIEW (pf_ui_test_find_of_type (GTK_WIDGET (window),
+                                                      PF_TYPE_ASSESSMENT_VIEW));
+  page.widget = view;
+  page.text = section;
+  g_assert_true (shows_page (&page));
+  /* Away from the question's page, so that the comparison must bring it
+   * back. */
+  press ("alt+Right");
+  pf_ui_test_wait_until (shows_other_page, &page, KEY_TIMEOUT);
+  /* A key pressed while the pages slide is dropped; a person is not that
+   * fast. */
+  pf_ui_test_wait_until (transition_done,
+                         pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW, "page_stack"),
+                         KEY_TIMEOUT);
+
+  press ("F10");
+  pf_ui_test_wait_until (menu_open, pf_ui_test_template_child (view, PF_TYPE_ASSESSMENT_VIEW,
+                                                               "menu_button"), KEY_TIMEOUT);
+  press ("Down");
+  press ("Return");
+  pf_ui_test_wait_until (has_toplevel, GSIZE_TO_POINTER (PF_TYPE_COMPARISON_WINDOW), KEY_TIMEOUT);
+
+  comparison = pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW);
+  track_destruction (comparison, &comparison);
+
+  /* The outcome row first, then the changed answer. */
+  focus (comparison);
+  press ("Tab");
+  press ("Return");
+  pf_ui_test_wait_until (shows_page, &page, KEY_TIMEOUT);
+
+  focus (comparison);
+  press ("Escape");
+  pf_ui_test_wait_until (is_null, &comparison, KEY_TIMEOUT);
+
+  close_window (window);
+}
+
 static AdwMessageDialog *
 ask_to_delete (PfStartView *view,
                GFile       *file)
@@ -696,6 +794,7 @@ main (int    argc,
                         run_test);
   g_test_add_data_func ("/ui/keyboard/wizard-and-search", test_wizard_and_search, run_test);
   g_test_add_data_func ("/ui/keyboard/main-menu", test_main_menu, run_test);
+  g_test_add_data_func ("/ui/keyboard/compare-previous", test_compare_previous, run_test);
   g_test_add_data_func ("/ui/keyboard/delete-confirmation", test_delete_confirmation, run_test);
   g_test_add_data_func ("/ui/keyboard/sidebar-preferences-open",
                         test_sidebar_preferences_open, run_test);
