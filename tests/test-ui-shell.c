@@ -349,6 +349,12 @@ message_dialog_shown (gpointer data)
   return FALSE;
 }
 
+static gboolean
+comparison_shown (gpointer data)
+{
+  return pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW) != NULL;
+}
+
 /* Compare With Another Assessment, from the main menu: the changes since
  * the earlier checkpoint, each of which shows its question. */
 static void
@@ -382,8 +388,8 @@ test_compare (void)
 
   /* The new version knows which assessment it came from. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-previous", NULL));
+  pf_ui_test_wait_until (comparison_shown, NULL, 5);
   comparison = pf_ui_test_find_toplevel (PF_TYPE_COMPARISON_WINDOW);
-  g_assert_nonnull (comparison);
   gtk_window_destroy (GTK_WINDOW (comparison));
 
   comparison = pf_window_compare_with (window, file);

@@ -417,8 +417,66 @@ compare_action (GtkWidget  *widget,
                               filter, NULL, compare_chosen_cb, g_object_ref (self));
 }
 
+static void
+find_previous_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_autoptr(GFile) dir = pf_application_dup_assessments_dir ();
+  GError *error = NULL;
+  GFile *file = pf_assessment_find_in_folder (dir, task_data, cancellable, &error);
+
+  if (file == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+static void
+previous_found_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PfWindow *self = PF_WINDOW (object);
+  PfSession *session = pf_window_get_session (self);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  PfAssessment *assessment;
+  const char *version;
+
+  file = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The window may show another assessment by now. */
+  if (session == NULL)
+    return;
+  assessment = pf_session_get_assessment (session);
+  if (g_strcmp0 (pf_assessment_get_previous_id (assessment),
+                 g_task_get_task_data (G_TASK (result))) != 0)
+    return;
+
+  if (file != NULL)
+    {
+      pf_window_compare_with (self, file);
+      return;
+    }
+
+  g_debug ("%s", error->message);
+  version = pf_assessment_get_previous_model_version (assessment);
+  if (version != NULL)
+    message = g_strdup_printf (_("The assessment of version %s, which this one started from, "
+                                 "is no longer in the assessments folder. Choose its file "
+                                 "with “Compare With Another Assessment…”."), version);
+  else
+    message = g_strdup (_("The assessment this one started from is no longer in the "
+                          "assessments folder. Choose its file with “Compare With Another "
+                          "Assessment…”."));
+  show_error (self, _("Could Not Compare the Assessments"), message);
+}
+
 /* Compares with the assessment this one was made from, found by its id in
- * the assessments folder. */
+ * the assessments folder: in a thread, since that reads every assessment
+ * there. */
 static void
 compare_previous_action (GtkWidget  *widget,
                          const char *action_name,
@@ -426,39 +484,19 @@ compare_previous_action (GtkWidget  *widget,
 {
   PfWindow *self = PF_WINDOW (widget);
   PfSession *session = pf_window_get_session (self);
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  PfAssessment *assessment;
-  const char *version;
+  g_autoptr(GTask) task = NULL;
+  const char *previous_id;
 
   if (session == NULL)
     return;
-  assessment = pf_session_get_assessment (session);
-  if (pf_assessment_get_previous_id (assessment) == NULL)
+  previous_id = pf_assessment_get_previous_id (pf_session_get_assessment (session));
+  if (previous_id == NULL)
     return;
 
-  dir = pf_application_dup_assessments_dir ();
-  file = pf_assessment_find_in_folder (dir, pf_assessment_get_previous_id (assessment), NULL, &error);
-  if (file == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      g_debug ("%s", error->message);
-      version = pf_assessment_get_previous_model_version (assessment);
-      if (version != NULL)
-        message = g_strdup_printf (_("The assessment of version %s, which this one started from, "
-                                     "is no longer in the assessments folder. Choose its file "
-                                     "with “Compare With Another Assessment…”."), version);
-      else
-        message = g_strdup (_("The assessment this one started from is no longer in the "
-                              "assessments folder. Choose its file with “Compare With Another "
-                              "Assessment…”."));
-      show_error (self, _("Could Not Compare the Assessments"), message);
-      return;
-    }
-
-  pf_window_compare_with (self, file);
+  task = g_task_new (self, NULL, previous_found_cb, NULL);
+  g_task_set_source_tag (task, compare_previous_action);
+  g_task_set_task_data (task, g_strdup (previous_id), g_free);
+  g_task_run_in_thread (task, find_previous_thread);
 }
 
 static gboolean
