@@ -119,10 +119,7 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   PfApplication *self = PF_APPLICATION (user_data);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Preflight assessments"));
-  gtk_file_filter_add_pattern (filter, "*.preflight");
+  g_autoptr(GtkFileFilter) filter = pf_file_chooser_new_assessment_filter ();
 
   pf_file_chooser_open_async (gtk_application_get_active_window (GTK_APPLICATION (self)),
                               _("Open Assessment"), TRUE, filter, NULL,

@@ -25,9 +25,9 @@ struct _PfComparisonWindow
   AdwPreferencesGroup *now_firing_group;
   AdwPreferencesGroup *no_longer_firing_group;
 
-  PfAssessment        *previous;  /* (owned) */
-  PfSession           *session;   /* (owned) */
-  GPtrArray           *rows;      /* (element-type GtkWidget) (unowned): the rows shown */
+  PfSession           *session;     /* (owned) */
+  PfComparison        *comparison;  /* (owned): the one shown */
+  GPtrArray           *rows;        /* (element-type GtkWidget) (unowned): its rows */
 };
 
 G_DEFINE_FINAL_TYPE (PfComparisonWindow, pf_comparison_window, ADW_TYPE_WINDOW)
@@ -144,20 +144,16 @@ show_indicators (PfComparisonWindow  *self,
 }
 
 static void
-update (PfComparisonWindow *self)
+show_comparison (PfComparisonWindow *self,
+                 PfComparison       *comparison)
 {
-  g_autoptr(PfComparison) comparison = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *previous = pf_assessment_dup_model_label (self->previous);
-  PfAssessment *assessment = pf_session_get_assessment (self->session);
-  g_autofree char *current = pf_assessment_dup_model_label (assessment);
+  PfAssessment *previous_assessment = pf_comparison_get_previous (comparison);
+  g_autofree char *previous = pf_assessment_dup_model_label (previous_assessment);
+  g_autofree char *current = pf_assessment_dup_model_label (pf_comparison_get_current (comparison));
   /* Translators: window title; %s is the model and version compared with */
   g_autofree char *title = g_strdup_printf (_("Changes Since %s"), previous);
 
-  /* The packs matched when the window was made, and a session keeps its pack. */
-  comparison = pf_comparison_new (self->previous, assessment, &error);
-  g_return_if_fail (comparison != NULL);
-
+  g_set_object (&self->comparison, comparison);
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, current);
@@ -172,6 +168,18 @@ update (PfComparisonWindow *self)
 }
 
 static void
+on_determination_changed (PfComparisonWindow *self)
+{
+  g_autoptr(PfComparison) comparison = NULL;
+
+  /* The packs matched when the window was made, and a session keeps its pack. */
+  comparison = pf_comparison_new (pf_comparison_get_previous (self->comparison),
+                                  pf_session_get_assessment (self->session), NULL);
+  g_return_if_fail (comparison != NULL);
+  show_comparison (self, comparison);
+}
+
+static void
 pf_comparison_window_dispose (GObject *object)
 {
   PfComparisonWindow *self = PF_COMPARISON_WINDOW (object);
@@ -179,7 +187,7 @@ pf_comparison_window_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
-  g_clear_object (&self->previous);
+  g_clear_object (&self->comparison);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pf_comparison_window_parent_class)->dispose (object);
@@ -220,23 +228,23 @@ pf_comparison_window_new (GtkWindow     *parent,
                           PfSession     *session,
                           GError       **error)
 {
-  g_autoptr(PfComparison) check = NULL;
+  g_autoptr(PfComparison) comparison = NULL;
   PfComparisonWindow *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (PF_IS_ASSESSMENT (previous), NULL);
   g_return_val_if_fail (PF_IS_SESSION (session), NULL);
 
-  check = pf_comparison_new (previous, pf_session_get_assessment (session), error);
-  if (check == NULL)
+  comparison = pf_comparison_new (previous, pf_session_get_assessment (session), error);
+  if (comparison == NULL)
     return NULL;
 
   self = g_object_new (PF_TYPE_COMPARISON_WINDOW, "transient-for", parent, NULL);
-  self->previous = g_object_ref (previous);
   self->session = g_object_ref (session);
   /* The session evaluates the determination again after every change. */
-  g_signal_connect_swapped (session, "notify::determination", G_CALLBACK (update), self);
-  update (self);
+  g_signal_connect_swapped (session, "notify::determination",
+                            G_CALLBACK (on_determination_changed), self);
+  show_comparison (self, comparison);
 
   return self;
 }

@@ -707,9 +707,7 @@ submit_action (GtkWidget  *widget,
       return;
     }
 
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Submission bundles"));
-  gtk_file_filter_add_pattern (filter, "*.zip");
+  filter = pf_file_chooser_new_bundle_filter ();
   pf_file_chooser_open_async (get_window (self), _("Choose a Bundle to Submit"), FALSE, filter,
                               NULL, on_bundle_chosen, g_object_ref (self));
 }

@@ -65,6 +65,30 @@ run (GtkFileChooserNative *native,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static GtkFileFilter *
+filter_new (const char *name,
+            const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+
+  return filter;
+}
+
+GtkFileFilter *
+pf_file_chooser_new_assessment_filter (void)
+{
+  return filter_new (_("Preflight assessments"), "*.preflight");
+}
+
+GtkFileFilter *
+pf_file_chooser_new_bundle_filter (void)
+{
+  return filter_new (_("Submission bundles"), "*.zip");
+}
+
 void
 pf_file_chooser_open_async (GtkWindow           *parent,
                             const char          *title,

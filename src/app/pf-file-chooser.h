@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* Filters for pf_file_chooser_open_async(): Preflight assessments
+ * (*.preflight) and submission bundles (*.zip). */
+GtkFileFilter *pf_file_chooser_new_assessment_filter (void);
+GtkFileFilter *pf_file_chooser_new_bundle_filter     (void);
+
 /* Asks for one file (@multiple FALSE) or several to open. @filter may be
  * NULL. Dismissing the dialog finishes with G_IO_ERROR_CANCELLED. */
 void        pf_file_chooser_open_async  (GtkWindow            *parent,

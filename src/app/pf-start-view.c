@@ -735,10 +735,8 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = pf_file_chooser_new_bundle_filter ();
 
-  gtk_file_filter_set_name (filter, _("Submission bundles"));
-  gtk_file_filter_add_pattern (filter, "*.zip");
   pf_file_chooser_open_async (GTK_WINDOW (gtk_widget_get_root (widget)), _("Import Bundle"),
                               FALSE, filter, NULL, on_bundle_chosen, g_object_ref (widget));
 }

@@ -406,13 +406,12 @@ compare_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   PfWindow *self = PF_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = NULL;
 
   if (pf_window_get_session (self) == NULL)
     return;
 
-  gtk_file_filter_set_name (filter, _("Preflight assessments"));
-  gtk_file_filter_add_pattern (filter, "*.preflight");
+  filter = pf_file_chooser_new_assessment_filter ();
   pf_file_chooser_open_async (GTK_WINDOW (self), _("Compare With Another Assessment"), FALSE,
                               filter, NULL, compare_chosen_cb, g_object_ref (self));
 }
@@ -460,8 +459,13 @@ previous_found_cb (GObject      *object,
       pf_window_compare_with (self, file);
       return;
     }
+  /* The folder could not be read: that says more than where to look. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      show_error (self, _("Could Not Compare the Assessments"), error->message);
+      return;
+    }
 
-  g_debug ("%s", error->message);
   version = pf_assessment_get_previous_model_version (assessment);
   if (version != NULL)
     message = g_strdup_printf (_("The assessment of version %s, which this one started from, "

@@ -700,7 +700,6 @@ open_previous (const char    *path,
   g_autoptr(GFile) found = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *folder_name = NULL;
-  const char *version = pf_assessment_get_previous_model_version (current);
 
   if (pf_assessment_get_previous_id (current) == NULL)
     {
@@ -713,17 +712,28 @@ open_previous (const char    *path,
 
   found = pf_assessment_find_in_folder (folder, pf_assessment_get_previous_id (current), NULL,
                                         &local_error);
-  if (found == NULL)
+  if (found != NULL)
+    return pf_cli_open_assessment (g_file_peek_path (found), error);
+
+  /* The folder could not be read: that says more than where to look. */
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      folder_name = g_file_get_parse_name (folder);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The assessment %s was made from (model version %s) is not in %s; name it: "
-                     "preflight-cli compare PREVIOUS CURRENT"),
-                   path, version != NULL ? version : "?", folder_name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  return pf_cli_open_assessment (g_file_peek_path (found), error);
+  folder_name = g_file_get_parse_name (folder);
+  if (pf_assessment_get_previous_model_version (current) != NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("The assessment %s was made from (model version %s) is not in %s; name it: "
+                   "preflight-cli compare PREVIOUS CURRENT"),
+                 path, pf_assessment_get_previous_model_version (current), folder_name);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("The assessment %s was made from is not in %s; name it: "
+                   "preflight-cli compare PREVIOUS CURRENT"),
+                 path, folder_name);
+  return NULL;
 }
 
 int

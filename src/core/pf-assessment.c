@@ -1619,7 +1619,8 @@ pf_assessment_dup_model_label (PfAssessment *self)
 
   g_return_val_if_fail (PF_IS_ASSESSMENT (self), NULL);
 
-  name = self->model_name != NULL && *self->model_name != '\0' ? self->model_name : _("Unnamed model");
+  name = self->model_name != NULL && *self->model_name != '\0' ? self->model_name
+                                                                : _("Unnamed model");
   if (self->model_version == NULL || *self->model_version == '\0')
     return g_strdup (name);
 
