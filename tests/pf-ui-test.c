@@ -186,6 +186,26 @@ pf_ui_test_find_row (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+pf_ui_test_find_built (GtkWidget  *root,
+                       const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pf_ui_test_find_built (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 void
 pf_ui_test_remove_tree (GFile *file)
 {

@@ -44,6 +44,11 @@ gpointer       pf_ui_test_find_toplevel        (GType                type);
 GtkWidget     *pf_ui_test_find_row             (GtkWidget           *root,
                                                 const char          *title);
 
+/* @root or the first widget below it, depth first, that a GtkBuilder
+ * built from an object with id @id; or NULL. */
+GtkWidget     *pf_ui_test_find_built           (GtkWidget           *root,
+                                                const char          *id);
+
 /* The built-in criteria pack, as @app's catalog has it. */
 PfCriteriaPack *pf_ui_test_builtin_pack        (PfApplication       *app);
 

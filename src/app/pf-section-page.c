@@ -21,6 +21,7 @@ struct _PfSectionPage
   char       *pending_focus;  /* (owned) (nullable): question to focus once mapped */
   gboolean    rows_built;
 
+  /* NULL until the page's widgets are built (ensure_content ()). */
   GtkLabel   *title_label;
   GtkLabel   *description_label;
   GtkLabel   *progress_label;
@@ -58,10 +59,13 @@ update_from_determination (PfSectionPage *self)
                                          &answered, &total, &needs_review);
   /* TRANSLATORS: progress of a section, e.g. "3 of 7 answered" */
   progress = g_strdup_printf (_("%u of %u answered"), answered, total);
-  gtk_label_set_text (self->progress_label, progress);
   pf_page_set_progress_text (PF_PAGE (self), progress);
   pf_page_set_complete (PF_PAGE (self), answered == total);
-  gtk_widget_set_visible (self->review_button, needs_review);
+  if (self->progress_label != NULL)
+    {
+      gtk_label_set_text (self->progress_label, progress);
+      gtk_widget_set_visible (self->review_button, needs_review);
+    }
 
   if (needs_review)
     state = PF_PAGE_STATE_NEEDS_REVIEW;
@@ -94,12 +98,39 @@ on_assessment_changed (PfSectionPage *self,
     pf_question_row_sync (PF_QUESTION_ROW (row));
 }
 
+/* Until it is first shown, a page is only its title and summary, for the
+ * sidebar: an assessment opens on one section, and the other sections'
+ * widgets cost 2 ms of the first frame (bench/run, DESIGN.md §8). */
+static void
+ensure_content (PfSectionPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  const char *description;
+
+  if (self->list_box != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/preflightapp/Preflight/pf-section-page.ui");
+  self->title_label = GTK_LABEL (gtk_builder_get_object (builder, "title_label"));
+  self->description_label = GTK_LABEL (gtk_builder_get_object (builder, "description_label"));
+  self->progress_label = GTK_LABEL (gtk_builder_get_object (builder, "progress_label"));
+  self->review_button = GTK_WIDGET (gtk_builder_get_object (builder, "review_button"));
+  self->list_box = GTK_LIST_BOX (gtk_builder_get_object (builder, "list_box"));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (gtk_builder_get_object (builder, "content")));
+
+  gtk_label_set_text (self->title_label, pf_pack_text (pf_section_get_title (self->section)));
+  description = pf_pack_text (pf_section_get_description (self->section));
+  gtk_label_set_text (self->description_label, description != NULL ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          description != NULL && description[0] != '\0');
+}
+
 /* Rows are built when the page is first shown (or mapped, if it was never
- * hidden) or a row is asked for: an assessment opens on one page, and
- * building every section's rows before the first frame made opening it
- * several times slower than a bare window (bench/run, DESIGN.md §8).
- * Building them on show rather than on map means the window measures the
- * first page once, with its rows, before it maps. */
+ * hidden) or a row is asked for, for the same reason: building every
+ * section's rows before the first frame made opening an assessment several
+ * times slower than a bare window. Building them on show rather than on map
+ * means the window measures the first page once, with its rows, before it
+ * maps. */
 static void
 ensure_rows (PfSectionPage *self)
 {
@@ -109,6 +140,7 @@ ensure_rows (PfSectionPage *self)
   if (self->rows_built)
     return;
   self->rows_built = TRUE;
+  ensure_content (self);
 
   for (guint i = 0; i < questions->len; i++)
     {
@@ -223,13 +255,6 @@ pf_section_page_class_init (PfSectionPageClass *klass)
   widget_class->map = pf_section_page_map;
   page_class->commit = pf_section_page_commit;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/preflightapp/Preflight/pf-section-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, review_button);
-  gtk_widget_class_bind_template_child (widget_class, PfSectionPage, list_box);
 
   gtk_widget_class_install_action (widget_class, "section.mark-reviewed", NULL,
                                    mark_reviewed_action);
@@ -239,8 +264,6 @@ static void
 pf_section_page_init (PfSectionPage *self)
 {
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
-
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -248,7 +271,6 @@ pf_section_page_new (PfSession *session,
                      PfSection *section)
 {
   PfSectionPage *self;
-  const char *description;
 
   g_return_val_if_fail (PF_IS_SESSION (session), NULL);
   g_return_val_if_fail (PF_IS_SECTION (section), NULL);
@@ -258,12 +280,6 @@ pf_section_page_new (PfSession *session,
                        "title", pf_pack_text (pf_section_get_title (section)),
                        NULL);
   self->section = g_object_ref (section);
-
-  gtk_label_set_text (self->title_label, pf_pack_text (pf_section_get_title (section)));
-  description = pf_pack_text (pf_section_get_description (section));
-  gtk_label_set_text (self->description_label, description != NULL ? description : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
-                          description != NULL && description[0] != '\0');
 
   g_signal_connect_object (session, "notify::determination",
                            G_CALLBACK (update_from_determination), self,
