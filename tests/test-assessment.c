@@ -708,6 +708,45 @@ test_changed_signal (void)
   g_ptr_array_unref (log.question_ids);
 }
 
+/* Clearing the review flags of several answers is one change; answers
+ * without a flag, and flags not asked for, stay as they were. */
+static void
+test_clear_needs_review (void)
+{
+  g_autoptr(PfCriteriaPack) pack = load_pack ();
+  g_autoptr(PfAssessment) assessment = pf_assessment_new (pack);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  ChangedLog log = { 0, };
+
+  set_value (assessment, "a.score", "50");
+  pf_assessment_set_needs_review (assessment, "a.score", TRUE);
+  pf_assessment_set_needs_review (assessment, "c.found", TRUE);
+  pf_assessment_set_needs_review (assessment, "a.tasks", TRUE);
+
+  log.question_ids = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (assessment, "changed", G_CALLBACK (on_changed), &log);
+
+  g_ptr_array_add (ids, "a.score");
+  g_ptr_array_add (ids, "c.found");
+  g_ptr_array_add (ids, "a.open_weights");
+  pf_assessment_clear_needs_review (assessment, ids);
+  g_assert_cmpuint (log.n_changed, ==, 1);
+  g_assert_null (g_ptr_array_index (log.question_ids, 0));
+  g_assert_false (pf_answer_get_needs_review (pf_assessment_get_answer (assessment, "a.score")));
+  g_assert_cmpint (json_node_get_int (pf_answer_get_value (pf_assessment_get_answer (assessment,
+                                                                                    "a.score"))),
+                   ==, 50);
+  /* A flag was all that answer held. */
+  g_assert_null (pf_assessment_get_answer (assessment, "c.found"));
+  g_assert_true (pf_answer_get_needs_review (pf_assessment_get_answer (assessment, "a.tasks")));
+
+  /* Nothing left to clear: no change. */
+  pf_assessment_clear_needs_review (assessment, ids);
+  g_assert_cmpuint (log.n_changed, ==, 1);
+
+  g_ptr_array_unref (log.question_ids);
+}
+
 static void
 test_set_value_invalid (void)
 {
@@ -1111,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/core/assessment/modes", test_modes);
   g_test_add_func ("/core/assessment/save-error", test_save_error);
   g_test_add_func ("/core/assessment/changed-signal", test_changed_signal);
+  g_test_add_func ("/core/assessment/clear-needs-review", test_clear_needs_review);
   g_test_add_func ("/core/assessment/set-value-invalid", test_set_value_invalid);
   g_test_add_func ("/core/assessment/set-pack", test_set_pack);
   g_test_add_func ("/core/assessment/signoff-stale", test_signoff_stale);

@@ -198,15 +198,11 @@ mark_reviewed_action (GtkWidget  *widget,
   PfSectionPage *self = PF_SECTION_PAGE (widget);
   PfAssessment *assessment = pf_session_get_assessment (pf_page_get_session (PF_PAGE (self)));
   GPtrArray *questions = pf_section_get_questions (self->section);
+  g_autoptr(GPtrArray) ids = g_ptr_array_sized_new (questions->len);
 
   for (guint i = 0; i < questions->len; i++)
-    {
-      const char *id = pf_question_get_id (g_ptr_array_index (questions, i));
-      PfAnswer *answer = pf_assessment_get_answer (assessment, id);
-
-      if (answer != NULL && pf_answer_get_needs_review (answer))
-        pf_assessment_set_needs_review (assessment, id, FALSE);
-    }
+    g_ptr_array_add (ids, (gpointer) pf_question_get_id (g_ptr_array_index (questions, i)));
+  pf_assessment_clear_needs_review (assessment, ids);
 }
 
 static void

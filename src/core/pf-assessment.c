@@ -1765,15 +1765,15 @@ answers_equal (PfAnswer *a,
          && (va == NULL ? vb == NULL : vb != NULL && json_node_equal (va, vb));
 }
 
-/* Stores a new answer record (dropping one that holds nothing at all) and
- * signals the change, unless nothing but the time would change. */
-static void
-put_answer (PfAssessment  *self,
-            const char    *question_id,
-            JsonNode      *value,
-            PfAnswerState  state,
-            gboolean       needs_review,
-            const char    *note)
+/* Stores a new answer record (dropping one that holds nothing at all),
+ * unless nothing but the time would change; returns whether it did. */
+static gboolean
+store_answer (PfAssessment  *self,
+              const char    *question_id,
+              JsonNode      *value,
+              PfAnswerState  state,
+              gboolean       needs_review,
+              const char    *note)
 {
   PfAnswer *old = g_hash_table_lookup (self->answers, question_id);
   g_autofree char *now = pf_timestamp_now ();
@@ -1786,14 +1786,27 @@ put_answer (PfAssessment  *self,
     answer = pf_answer_new (value, state, needs_review, note, now);
 
   if (answers_equal (old, answer))
-    return;
+    return FALSE;
 
   if (answer != NULL)
     g_hash_table_replace (self->answers, g_strdup (question_id), g_steal_pointer (&answer));
   else
     g_hash_table_remove (self->answers, question_id);
 
-  pf_assessment_touch (self, question_id);
+  return TRUE;
+}
+
+/* store_answer (), then signals the change. */
+static void
+put_answer (PfAssessment  *self,
+            const char    *question_id,
+            JsonNode      *value,
+            PfAnswerState  state,
+            gboolean       needs_review,
+            const char    *note)
+{
+  if (store_answer (self, question_id, value, state, needs_review, note))
+    pf_assessment_touch (self, question_id);
 }
 
 PfAssessment *
@@ -1942,6 +1955,31 @@ pf_assessment_set_needs_review (PfAssessment *self,
               old != NULL ? pf_answer_get_state (old) : PF_ANSWER_STATE_ANSWERED,
               !!needs_review,
               old != NULL ? pf_answer_get_note (old) : NULL);
+}
+
+void
+pf_assessment_clear_needs_review (PfAssessment *self,
+                                  GPtrArray    *question_ids)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (PF_IS_ASSESSMENT (self));
+  g_return_if_fail (question_ids != NULL);
+
+  for (guint i = 0; i < question_ids->len; i++)
+    {
+      const char *question_id = g_ptr_array_index (question_ids, i);
+      PfAnswer *old = g_hash_table_lookup (self->answers, question_id);
+
+      if (old != NULL && pf_answer_get_needs_review (old))
+        changed |= store_answer (self, question_id, pf_answer_get_value (old),
+                                 pf_answer_get_state (old), FALSE, pf_answer_get_note (old));
+    }
+
+  /* One change for them all: whoever listens (the determination, the
+   * autosave, every page) updates once, not once per answer. */
+  if (changed)
+    pf_assessment_touch (self, NULL);
 }
 
 void

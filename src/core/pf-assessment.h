@@ -168,6 +168,10 @@ void            pf_assessment_clear_value        (PfAssessment    *self,
 void            pf_assessment_set_needs_review   (PfAssessment    *self,
                                                   const char      *question_id,
                                                   gboolean         needs_review);
+/* Clears the review flag of each of @question_ids (question id strings)
+ * that has one, as one change ("changed" with no question id). */
+void            pf_assessment_clear_needs_review (PfAssessment    *self,
+                                                  GPtrArray       *question_ids);
 void            pf_assessment_set_note           (PfAssessment    *self,
                                                   const char      *question_id,
                                                   const char      *note);
