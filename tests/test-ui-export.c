@@ -1,7 +1,9 @@
 /* test-ui-export.c: the Export page exports a bundle that verifies, cancels
  * without leaving a file, and submits to a loopback server only after the
  * confirmation; the start view imports a bundle back into an equal
- * assessment; the Review page lists the receipt.
+ * assessment; the Review page lists the receipt. All of it goes through the
+ * preflight-transfer module, as in the app; without the module, export and
+ * import say so and write nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,7 @@
 #include "pf-review-page.h"
 #include "pf-session.h"
 #include "pf-start-view.h"
+#include "pf-transfer.h"
 #include "pf-ui-test.h"
 #include "pf-window.h"
 
@@ -206,22 +209,44 @@ export_bundle (Fixture *fixture)
 }
 
 static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
 test_export_verifies (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GFile) bundle = export_bundle (fixture);
-  g_autoptr(PfBundleReader) reader = pf_bundle_reader_new (bundle);
   g_autoptr(GError) error = NULL;
+  const PfTransferFunctions *transfer = pf_transfer_get (&error);
+  g_autoptr(PfBundleReader) reader = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   GtkWidget *row;
   JsonObject *manifest;
 
+  g_assert_no_error (error);
   g_assert_true (g_file_query_exists (bundle, NULL));
   g_assert_true (g_file_equal (pf_export_page_get_exported_file (PF_EXPORT_PAGE (fixture->page)),
                                bundle));
 
-  pf_bundle_reader_verify (reader, NULL, &error);
+  reader = transfer->bundle_reader_new (bundle);
+  transfer->bundle_reader_verify_async (reader, NULL, NULL, NULL, on_result, &result);
+  pf_ui_test_wait_until (has_result, &result, 30);
+  g_assert_true (transfer->bundle_reader_verify_finish (reader, result, &error));
   g_assert_no_error (error);
-  manifest = json_node_get_object (pf_bundle_reader_get_manifest (reader));
+  manifest = json_node_get_object (transfer->bundle_reader_get_manifest (reader));
   /* The marking chosen on the page is the bundle's. */
   g_assert_cmpstr (json_object_get_string_member (manifest, "marking"), ==,
                    pf_marking_to_string (PF_MARKING_CCI));
@@ -411,6 +436,111 @@ test_import_refuses_tampered (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without the module (a broken installation), export, import and the token
+ * rows say so, naming the module and what to do, and write nothing. In a
+ * process of its own: the module must not have been loaded yet. */
+static void
+test_module_missing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) empty = NULL;
+  g_autoptr(GFile) bundle = NULL;
+  g_autoptr(GFile) assessments = pf_application_dup_assessments_dir ();
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  PfWindow *window;
+  GtkWidget *start_view;
+  GtkWidget *preferences;
+  GtkWidget *status;
+  const char *body;
+  guint n_assessments;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  empty = g_file_get_child (fixture->dir, "no-modules");
+  g_file_make_directory (empty, NULL, &error);
+  g_assert_no_error (error);
+  g_setenv ("PREFLIGHT_MODULE_DIR", g_file_peek_path (empty), TRUE);
+  g_assert_null (pf_transfer_get (&error));
+  g_assert_error (error, PF_TRANSFER_ERROR, PF_TRANSFER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Export: the folder keeps only the evidence source and the empty folder. */
+  bundle = g_file_get_child (fixture->dir, "falcon.preflight-bundle.zip");
+  pf_export_page_export_to (PF_EXPORT_PAGE (fixture->page), bundle);
+  g_assert_false (pf_export_page_get_busy (PF_EXPORT_PAGE (fixture->page)));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Failed");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, g_file_peek_path (empty)));
+  g_assert_nonnull (strstr (body, "preflight-transfer"));
+  g_assert_nonnull (strstr (body, "Reinstall Preflight"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (g_file_query_exists (bundle, NULL));
+  g_assert_cmpuint (count_children (fixture->dir), ==, 2);
+  g_assert_null (pf_export_page_get_exported_file (PF_EXPORT_PAGE (fixture->page)));
+
+  /* Import: the file is never opened, so any file will do; nothing appears
+   * in the assessments folder, not even the partial file. */
+  g_file_replace_contents (bundle, "PK", 2, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n_assessments = count_children (assessments);
+  window = pf_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  start_view = pf_ui_test_find_of_type (GTK_WIDGET (window), PF_TYPE_START_VIEW);
+  pf_start_view_import_bundle (PF_START_VIEW (start_view), bundle);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the Bundle");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Reinstall Preflight"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+  g_assert_null (pf_window_get_session (window));
+  g_assert_cmpuint (count_children (assessments), ==, n_assessments);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The token rows: the status says why there is none. */
+  preferences = pf_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_editable_set_text (GTK_EDITABLE (pf_ui_test_find_row (preferences,
+                                                            "Endpoint URL (https://…)")),
+                         "https://submit.example.org/bundles");
+  status = pf_ui_test_find_row (preferences, "Stored token");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)),
+                            "Reinstall Preflight"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain ();
+}
+
+/* A module of another build would call into a core it does not match: it is
+ * refused, with both versions named. */
+static void
+test_module_stale (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_nonnull (g_getenv ("PF_TEST_STALE_MODULE_DIR"));
+  g_setenv ("PREFLIGHT_MODULE_DIR", g_getenv ("PF_TEST_STALE_MODULE_DIR"), TRUE);
+  g_assert_null (pf_transfer_get (&error));
+  g_assert_error (error, PF_TRANSFER_ERROR, PF_TRANSFER_ERROR_INCOMPATIBLE);
+  g_assert_nonnull (strstr (error->message, "belongs to Preflight 0.0.0-stale, not to this "
+                                            "Preflight " PACKAGE_VERSION));
+  g_assert_nonnull (strstr (error->message, "Reinstall Preflight"));
 }
 
 /* Submission */
@@ -649,10 +779,12 @@ main (int    argc,
   ADD ("import-refuses-tampered", test_import_refuses_tampered);
   ADD ("submit", test_submit);
   ADD ("submit-needs-endpoint", test_submit_needs_endpoint);
+  ADD ("module-missing", test_module_missing);
 
 #undef ADD
 
   g_test_add_func ("/ui/export/preferences-submission", test_preferences_submission);
+  g_test_add_func ("/ui/export/module-stale", test_module_stale);
 
   status = g_test_run ();
 

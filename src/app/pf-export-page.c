@@ -16,6 +16,7 @@
 #include "pf-file-chooser.h"
 #include "pf-plain-row.h"
 #include "pf-receipt-row.h"
+#include "pf-transfer.h"
 
 /* manifest.json, SHA256SUMS, assessment.json, determination.json,
  * report.html, report.pdf and oscal/assessment-results.json. */
@@ -26,6 +27,8 @@ struct _PfExportPage
   PfPage           parent_instance;
 
   GSettings       *settings;         /* (owned) */
+  /* (unowned) (nullable): the transfer module, loaded at the first export or submission */
+  const PfTransferFunctions *transfer;
   GCancellable    *cancellable;      /* (owned) (nullable): the running work */
   GFile           *destination;      /* (owned) (nullable): of the running export */
   GFile           *exported;         /* (owned) (nullable) */
@@ -92,12 +95,33 @@ show_error (PfExportPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The transfer module loads at the first export or submission, not with
+ * the page: it is only then that its libraries are needed. */
 static gboolean
-is_cancelled (const GError *error)
+ensure_transfer (PfExportPage *self,
+                 const char   *heading)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->transfer == NULL)
+    self->transfer = pf_transfer_get (&error);
+  if (self->transfer == NULL)
+    {
+      show_error (self, heading, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_cancelled (PfExportPage *self,
+              const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
          || g_error_matches (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_CANCELLED)
-         || g_error_matches (error, PF_SUBMISSION_ERROR, PF_SUBMISSION_ERROR_CANCELLED);
+         || g_error_matches (error, self->transfer->submission_error_quark (),
+                             PF_SUBMISSION_ERROR_CANCELLED);
 }
 
 /* Summary */
@@ -329,12 +353,12 @@ on_exported (GObject      *object,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  if (!pf_bundle_writer_write_finish (PF_BUNDLE_WRITER (object), result, &error))
+  if (!self->transfer->bundle_writer_write_finish ((PfBundleWriter *) object, result, &error))
     {
       if (self->disposed)
         return;
       end_work (self);
-      if (is_cancelled (error))
+      if (is_cancelled (self, error))
         show_toast (self, _("Export cancelled"));
       else
         show_error (self, _("Export Failed"), error->message);
@@ -367,18 +391,18 @@ pf_export_page_export_to (PfExportPage *self,
   g_return_if_fail (PF_IS_EXPORT_PAGE (self));
   g_return_if_fail (G_IS_FILE (destination));
 
-  if (self->cancellable != NULL)
+  if (self->cancellable != NULL || !ensure_transfer (self, _("Export Failed")))
     return;
 
   session = pf_page_get_session (PF_PAGE (self));
-  writer = pf_bundle_writer_new (get_assessment (self),
-                                 pf_session_get_evidence_store (session),
-                                 pf_assessment_get_marking (get_assessment (self)));
+  writer = self->transfer->bundle_writer_new (get_assessment (self),
+                                              pf_session_get_evidence_store (session),
+                                              pf_assessment_get_marking (get_assessment (self)));
   g_set_object (&self->destination, destination);
   begin_work (self, _("Exporting and verifying…"));
-  pf_bundle_writer_write_async (writer, destination, self->cancellable,
-                                on_progress, self,
-                                on_exported, g_object_ref (self));
+  self->transfer->bundle_writer_write_async (writer, destination, self->cancellable,
+                                             on_progress, self,
+                                             on_exported, g_object_ref (self));
 }
 
 static void
@@ -412,10 +436,13 @@ export_action (GtkWidget  *widget,
   g_autoptr(PfBundleWriter) writer = NULL;
   g_autofree char *name = NULL;
 
-  writer = pf_bundle_writer_new (get_assessment (self),
-                                 pf_session_get_evidence_store (session),
-                                 pf_assessment_get_marking (get_assessment (self)));
-  name = pf_bundle_writer_suggest_name (writer);
+  if (!ensure_transfer (self, _("Export Failed")))
+    return;
+
+  writer = self->transfer->bundle_writer_new (get_assessment (self),
+                                              pf_session_get_evidence_store (session),
+                                              pf_assessment_get_marking (get_assessment (self)));
+  name = self->transfer->bundle_writer_suggest_name (writer);
   pf_file_chooser_save_async (get_window (self), _("Export Bundle"), name, NULL,
                               on_destination_chosen, g_object_ref (self));
 }
@@ -479,13 +506,13 @@ on_submitted (GObject      *object,
   g_clear_object (&self->submit_bundle);
   g_clear_pointer (&self->submit_endpoint, g_free);
 
-  receipt = pf_submission_submit_finish (PF_SUBMISSION (object), result, &error);
+  receipt = self->transfer->submission_submit_finish ((PfSubmission *) object, result, &error);
   if (receipt == NULL)
     {
       if (self->disposed)
         return;
       end_work (self);
-      if (is_cancelled (error))
+      if (is_cancelled (self, error))
         show_toast (self, _("Submission cancelled; nothing was recorded"));
       else
         show_error (self, _("Submission Failed"), error->message);
@@ -518,7 +545,7 @@ on_token (GObject      *object,
   g_autofree char *client_cert = NULL;
   g_autoptr(PfSubmission) submission = NULL;
 
-  token = pf_token_store_lookup_finish (result, &error);
+  token = self->transfer->token_store_lookup_finish (result, &error);
   if (self->disposed)
     return;
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -534,21 +561,21 @@ on_token (GObject      *object,
   if (error != NULL)
     g_debug ("No token for %s: %s", self->submit_endpoint, error->message);
 
-  submission = pf_submission_new (self->submit_bundle, self->submit_endpoint);
+  submission = self->transfer->submission_new (self->submit_bundle, self->submit_endpoint);
   ca_file = g_settings_get_string (self->settings, "submission-ca-file");
   if (ca_file[0] != '\0')
-    pf_submission_set_ca_file (submission, ca_file);
+    self->transfer->submission_set_ca_file (submission, ca_file);
   client_cert = g_settings_get_string (self->settings, "submission-client-cert");
   if (client_cert[0] != '\0')
-    pf_submission_set_client_certificate (submission, client_cert);
+    self->transfer->submission_set_client_certificate (submission, client_cert);
   if (token != NULL)
-    pf_submission_set_token (submission, token);
+    self->transfer->submission_set_token (submission, token);
 
   g_signal_connect (submission, "retrying", G_CALLBACK (on_retrying), self);
   gtk_progress_bar_set_text (self->progress_bar, _("Uploading…"));
-  pf_submission_submit_async (submission, self->cancellable,
-                              on_progress, self,
-                              on_submitted, g_object_ref (self));
+  self->transfer->submission_submit_async (submission, self->cancellable,
+                                           on_progress, self,
+                                           on_submitted, g_object_ref (self));
 }
 
 static void
@@ -564,8 +591,8 @@ on_submit_response (AdwMessageDialog *dialog,
   self->submit_endpoint = g_strdup (g_object_get_data (G_OBJECT (dialog), "endpoint"));
 
   begin_work (self, _("Connecting…"));
-  pf_token_store_lookup_async (self->submit_endpoint, self->cancellable,
-                               on_token, g_object_ref (self));
+  self->transfer->token_store_lookup_async (self->submit_endpoint, self->cancellable,
+                                            on_token, g_object_ref (self));
 }
 
 static void
@@ -617,18 +644,18 @@ on_submit_verified (GObject      *object,
                     gpointer      user_data)
 {
   g_autoptr(PfExportPage) self = user_data;
-  PfBundleReader *reader = PF_BUNDLE_READER (object);
+  PfBundleReader *reader = (PfBundleReader *) object;
   g_autoptr(GError) error = NULL;
   g_autofree char *endpoint = NULL;
   PfMarking marking = PF_MARKING_NONE;
   JsonObject *manifest;
 
-  if (!pf_bundle_reader_verify_finish (reader, result, &error))
+  if (!self->transfer->bundle_reader_verify_finish (reader, result, &error))
     {
       if (self->disposed)
         return;
       end_work (self);
-      if (!is_cancelled (error))
+      if (!is_cancelled (self, error))
         show_error (self, _("The Bundle Cannot Be Submitted"), error->message);
       return;
     }
@@ -637,11 +664,11 @@ on_submit_verified (GObject      *object,
     return;
   end_work (self);
 
-  manifest = json_node_get_object (pf_bundle_reader_get_manifest (reader));
+  manifest = json_node_get_object (self->transfer->bundle_reader_get_manifest (reader));
   pf_marking_from_string (json_object_get_string_member_with_default (manifest, "marking", ""),
                           &marking);
   endpoint = g_settings_get_string (self->settings, "submission-endpoint");
-  confirm_submission (self, pf_bundle_reader_get_file (reader), endpoint, marking);
+  confirm_submission (self, self->transfer->bundle_reader_get_file (reader), endpoint, marking);
 }
 
 void
@@ -668,10 +695,13 @@ pf_export_page_submit (PfExportPage *self,
       return;
     }
 
-  reader = pf_bundle_reader_new (bundle);
+  if (!ensure_transfer (self, _("The Bundle Cannot Be Submitted")))
+    return;
+
+  reader = self->transfer->bundle_reader_new (bundle);
   begin_work (self, _("Checking the bundle…"));
-  pf_bundle_reader_verify_async (reader, self->cancellable, on_progress, self,
-                                 on_submit_verified, g_object_ref (self));
+  self->transfer->bundle_reader_verify_async (reader, self->cancellable, on_progress, self,
+                                              on_submit_verified, g_object_ref (self));
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "pf-file-chooser.h"
 #include "pf-plain-row.h"
 #include "pf-tooltip.h"
+#include "pf-transfer.h"
 #include "pf-preferences-window.h"
 
 struct _PfPreferencesWindow
@@ -26,6 +27,8 @@ struct _PfPreferencesWindow
   GSettings            *settings;      /* (owned) */
   GCancellable         *cancellable;   /* (owned): keyring calls, cancelled on dispose */
   GCancellable         *lookup;        /* (owned) (nullable): the lookup for the endpoint shown */
+  /* (unowned) (nullable): the transfer module, loaded when the token is first looked up */
+  const PfTransferFunctions *transfer;
 
   GtkEditable          *organisation_row;
   GtkEditable          *contact_row;
@@ -50,6 +53,16 @@ dup_endpoint (PfPreferencesWindow *self)
   return g_strstrip (g_strdup (gtk_editable_get_text (self->endpoint_row)));
 }
 
+static gboolean
+ensure_transfer (PfPreferencesWindow  *self,
+                 GError              **error)
+{
+  if (self->transfer == NULL)
+    self->transfer = pf_transfer_get (error);
+
+  return self->transfer != NULL;
+}
+
 static void
 set_token_status (PfPreferencesWindow *self,
                   const char          *status,
@@ -66,7 +79,7 @@ on_lookup (GObject      *object,
 {
   g_autoptr(PfPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *token = pf_token_store_lookup_finish (result, &error);
+  g_autofree char *token = self->transfer->token_store_lookup_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -89,6 +102,7 @@ static void
 refresh_token_status (PfPreferencesWindow *self)
 {
   g_autofree char *endpoint = dup_endpoint (self);
+  g_autoptr(GError) error = NULL;
 
   if (self->lookup != NULL)
     g_cancellable_cancel (self->lookup);
@@ -100,8 +114,15 @@ refresh_token_status (PfPreferencesWindow *self)
       return;
     }
 
+  if (!ensure_transfer (self, &error))
+    {
+      set_token_status (self, error->message, FALSE);
+      return;
+    }
+
   self->lookup = g_cancellable_new ();
-  pf_token_store_lookup_async (endpoint, self->lookup, on_lookup, g_object_ref (self));
+  self->transfer->token_store_lookup_async (endpoint, self->lookup,
+                                            on_lookup, g_object_ref (self));
 }
 
 static void
@@ -118,7 +139,7 @@ on_token_stored (GObject      *object,
   g_autoptr(PfPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!pf_token_store_store_finish (result, &error))
+  if (!self->transfer->token_store_store_finish (result, &error))
     {
       g_autofree char *message = NULL;
 
@@ -140,14 +161,25 @@ on_token_apply (PfPreferencesWindow *self)
 {
   g_autofree char *endpoint = dup_endpoint (self);
   g_autofree char *token = g_strstrip (g_strdup (gtk_editable_get_text (self->token_row)));
+  g_autoptr(GError) error = NULL;
 
   if (endpoint[0] == '\0' || token[0] == '\0')
     return;
 
   /* The entry forgets it at once; only the keyring keeps it. */
   gtk_editable_set_text (self->token_row, "");
-  pf_token_store_store_async (endpoint, token, self->cancellable,
-                              on_token_stored, g_object_ref (self));
+  if (!ensure_transfer (self, &error))
+    {
+      /* Translators: %s is why the token could not be stored */
+      g_autofree char *message = g_strdup_printf (_("The token was not stored: %s"),
+                                                  error->message);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      return;
+    }
+
+  self->transfer->token_store_store_async (endpoint, token, self->cancellable,
+                                           on_token_stored, g_object_ref (self));
 }
 
 static void
@@ -158,7 +190,7 @@ on_token_cleared (GObject      *object,
   g_autoptr(PfPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!pf_token_store_clear_finish (result, &error))
+  if (!self->transfer->token_store_clear_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
@@ -173,11 +205,20 @@ static void
 on_forget_clicked (PfPreferencesWindow *self)
 {
   g_autofree char *endpoint = dup_endpoint (self);
+  g_autoptr(GError) error = NULL;
 
   if (endpoint[0] == '\0')
     return;
 
-  pf_token_store_clear_async (endpoint, self->cancellable, on_token_cleared, g_object_ref (self));
+  if (!ensure_transfer (self, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return;
+    }
+
+  self->transfer->token_store_clear_async (endpoint, self->cancellable,
+                                           on_token_cleared, g_object_ref (self));
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "pf-partial-import.h"
 #include "pf-start-view.h"
 #include "pf-tooltip.h"
+#include "pf-transfer.h"
 #include "pf-width-first-layout.h"
 
 struct _PfStartView
@@ -28,6 +29,8 @@ struct _PfStartView
   GCancellable    *import_cancellable;  /* (owned) (nullable): running import */
   GFile           *import_partial;      /* (owned) (nullable): where it writes */
   AdwToast        *import_toast;        /* (owned) (nullable) */
+  /* (unowned) (nullable): the transfer module, loaded at the first import */
+  const PfTransferFunctions *transfer;
   gboolean         disposed;            /* a late import result touches no widget */
   /* Assessments written by other programs or windows appear by themselves. */
   GFileMonitor    *folder_monitor;      /* (owned) (nullable) */
@@ -613,8 +616,8 @@ on_imported (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(PfStartView) self = user_data;
-  PfBundleReader *reader = PF_BUNDLE_READER (object);
-  GFile *bundle = pf_bundle_reader_get_file (reader);
+  PfBundleReader *reader = (PfBundleReader *) object;
+  GFile *bundle = self->transfer->bundle_reader_get_file (reader);
   g_autoptr(GFile) partial = g_object_ref (self->import_partial);
   g_autoptr(PfAssessment) assessment = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -623,7 +626,7 @@ on_imported (GObject      *object,
   g_autofree char *name = NULL;
   const char *id;
 
-  assessment = pf_bundle_reader_import_finish (reader, result, &error);
+  assessment = self->transfer->bundle_reader_import_finish (reader, result, &error);
   if (self->disposed)
     {
       if (assessment != NULL)
@@ -689,6 +692,15 @@ pf_start_view_import_bundle (PfStartView *self,
   if (self->import_cancellable != NULL)
     return;
 
+  /* First: without the module nothing may be written. */
+  if (self->transfer == NULL)
+    self->transfer = pf_transfer_get (&error);
+  if (self->transfer == NULL)
+    {
+      show_import_error (self, bundle, error->message);
+      return;
+    }
+
   dir = pf_application_dup_assessments_dir ();
   if (!pf_safe_file_make_private_dir (dir, &error))
     {
@@ -707,10 +719,11 @@ pf_start_view_import_bundle (PfStartView *self,
   adw_toast_set_timeout (self->import_toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
 
-  reader = pf_bundle_reader_new (bundle);
+  reader = self->transfer->bundle_reader_new (bundle);
   store = dup_evidence_store (self);
-  pf_bundle_reader_import_async (reader, store, self->import_partial, self->import_cancellable,
-                                 NULL, NULL, on_imported, g_object_ref (self));
+  self->transfer->bundle_reader_import_async (reader, store, self->import_partial,
+                                              self->import_cancellable, NULL, NULL,
+                                              on_imported, g_object_ref (self));
 }
 
 static void
