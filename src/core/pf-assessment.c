@@ -1007,7 +1007,7 @@ pf_assessment_load (GFile         *file,
   if (self != NULL)
     {
       self->file = g_object_ref (file);
-      self->disk_sha256 = pf_sha256_for_bytes (bytes);
+      self->disk_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
       self->disk_etag = g_strdup (g_file_info_get_etag (info));
     }
 
@@ -1279,7 +1279,7 @@ holds_other_than (GFile      *file,
   if (current == NULL)
     return FALSE;
 
-  sha256 = pf_sha256_for_bytes (current);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, current);
   return !g_str_equal (sha256, expected_sha256);
 }
 
@@ -1333,7 +1333,7 @@ pf_assessment_save (PfAssessment  *self,
     return FALSE;
 
   set_file (self, file);
-  remember_disk_contents (self, pf_sha256_for_bytes (bytes));
+  remember_disk_contents (self, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
   return TRUE;
 }
 
@@ -1365,7 +1365,7 @@ save_thread (GTask        *task,
     return;
 
   if (write_bytes (data->file, data->bytes, data->expected_sha256, &error))
-    g_task_return_pointer (task, pf_sha256_for_bytes (data->bytes),
+    g_task_return_pointer (task, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes),
                            g_free);
   else
     g_task_return_error (task, error);
@@ -2177,7 +2177,7 @@ pf_assessment_dup_content_hash (PfAssessment *self)
   bytes = object_to_bytes (content, FALSE);
   data = g_bytes_get_data (bytes, &len);
 
-  return pf_sha256_for_data (data, len);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
 }
 
 GPtrArray *

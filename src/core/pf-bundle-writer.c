@@ -107,7 +107,7 @@ add_generated (WriteJob   *job,
 
   entry->path = g_strdup (path);
   entry->size = g_bytes_get_size (bytes);
-  entry->sha256 = pf_sha256_for_bytes (bytes);
+  entry->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   entry->media_type = g_strdup (media_type);
   entry->role = role;
   entry->bytes = g_bytes_ref (bytes);

@@ -18,7 +18,6 @@
 #include "pf-criteria-pack-private.h"
 #include "pf-criteria-pack.h"
 #include "pf-json-guard.h"
-#include "pf-sha256.h"
 
 #define MAX_PACK_SIZE (16 * 1024 * 1024)
 #define MAX_JSON_DEPTH (4 * PF_PACK_MAX_DEPTH)
@@ -1388,7 +1387,7 @@ pf_criteria_pack_new_from_bytes (GBytes      *bytes,
 
   index_readers (self);
   self->bytes = g_bytes_ref (bytes);
-  self->sha256 = pf_sha256_for_bytes (bytes);
+  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
   return g_steal_pointer (&self);
 }

@@ -85,33 +85,6 @@ pf_sha256_get_digest (PfSha256 *self,
   memcpy (digest, self->digest, sizeof self->digest);
 }
 
-char *
-pf_sha256_for_data (gconstpointer data,
-                    gsize         length)
-{
-  g_autoptr(PfSha256) sha256 = pf_sha256_new ();
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length > 0)
-    pf_sha256_update (sha256, data, length);
-
-  return g_strdup (pf_sha256_get_string (sha256));
-}
-
-char *
-pf_sha256_for_bytes (GBytes *bytes)
-{
-  gsize length;
-  gconstpointer data;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &length);
-
-  return pf_sha256_for_data (data, length);
-}
-
 void
 pf_sha256_free (PfSha256 *self)
 {

@@ -51,13 +51,6 @@ gboolean    pf_sha256_update_from_stream (PfSha256          *self,
                                           GCancellable      *cancellable,
                                           GError           **error);
 
-/* The lower-case hex digest of @data (@length bytes), as a new string: for
- * the files and packs that are read or saved whole, on the start-up and
- * autosave paths as well. */
-char       *pf_sha256_for_data   (gconstpointer  data,
-                                  gsize          length);
-char       *pf_sha256_for_bytes  (GBytes        *bytes);
-
 /* Whether @text is a digest as Preflight writes them everywhere (assessment,
  * evidence store, manifest): 64 lower-case hex digits. NULL is not. */
 gboolean    pf_sha256_is_hex     (const char   *text);
