@@ -64,24 +64,40 @@ pf_ui_test_wait_until (PfUiTestCondition condition,
     }
 }
 
-GtkWidget *
-pf_ui_test_find_of_type (GtkWidget *root,
-                         GType      type)
+/* @root or the first widget below it, depth first, that @matches. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             gboolean     (*matches) (GtkWidget *widget, gconstpointer data),
+             gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (matches (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = pf_ui_test_find_of_type (child, type);
+      GtkWidget *found = find_widget (child, matches, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+pf_ui_test_find_of_type (GtkWidget *root,
+                         GType      type)
+{
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 PfCriteriaPack *
@@ -165,45 +181,33 @@ pf_ui_test_find_toplevel (GType type)
   return found;
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 GtkWidget *
 pf_ui_test_find_row (GtkWidget  *root,
                      const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
+  return find_widget (root, is_row_titled, title);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = pf_ui_test_find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+is_built_as (GtkWidget     *widget,
+             gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
 }
 
 GtkWidget *
 pf_ui_test_find_built (GtkWidget  *root,
                        const char *id)
 {
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = pf_ui_test_find_built (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, is_built_as, id);
 }
 
 void
