@@ -592,6 +592,9 @@ test_walk_to_likely_covered (Fixture       *fixture,
   type_into (row_of (a, "a.release_details"), "Through the API");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row_of (a, "a.access")), 1);
   multi = row_of (a, "a.domains");
+  /* Its options are built when it is first expanded. */
+  g_assert_null (pf_ui_test_find_of_type (multi, GTK_TYPE_CHECK_BUTTON));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (multi), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (pf_ui_test_find_of_type (multi,
                                                                           GTK_TYPE_CHECK_BUTTON)),
                                TRUE);

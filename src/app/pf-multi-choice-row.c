@@ -15,7 +15,9 @@ struct _PfMultiChoiceRow
 {
   AdwExpanderRow   parent_instance;
 
-  GPtrArray       *checks;    /* (owned) (element-type GtkCheckButton): one per option, in order */
+  /* (owned) (element-type GtkCheckButton): one per option, in order; empty
+   * until the row is first expanded */
+  GPtrArray       *checks;
   gboolean         syncing;
 };
 
@@ -52,7 +54,7 @@ sync_value (PfQuestionRow *row,
     }
 
   self->syncing = TRUE;
-  for (guint i = 0; i < options->len; i++)
+  for (guint i = 0; i < self->checks->len; i++)
     {
       const PfOption *option = g_ptr_array_index (options, i);
 
@@ -119,12 +121,16 @@ pf_multi_choice_row_init (PfMultiChoiceRow *self)
   self->checks = g_ptr_array_new ();
 }
 
-GtkWidget *
-pf_multi_choice_row_new (PfSession  *session,
-                         PfQuestion *question)
+/* The options are built when the row is first expanded: collapsed, GTK
+ * still measures them (and shapes their text) before the first frame, and
+ * the subtitle already tells what was chosen. */
+static void
+on_expanded (PfMultiChoiceRow *self)
 {
-  PfMultiChoiceRow *self = g_object_new (PF_TYPE_MULTI_CHOICE_ROW, NULL);
-  GPtrArray *options = pf_question_get_options (question);
+  GPtrArray *options = pf_question_get_options (pf_question_row_get_question (PF_QUESTION_ROW (self)));
+
+  if (self->checks->len > 0 || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
 
   for (guint i = 0; i < options->len; i++)
     {
@@ -145,8 +151,18 @@ pf_multi_choice_row_new (PfSession  *session,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
     }
 
+  pf_question_row_sync (PF_QUESTION_ROW (self));
+}
+
+GtkWidget *
+pf_multi_choice_row_new (PfSession  *session,
+                         PfQuestion *question)
+{
+  PfMultiChoiceRow *self = g_object_new (PF_TYPE_MULTI_CHOICE_ROW, NULL);
+
   pf_question_row_setup (GTK_WIDGET (self), session, question);
   pf_question_row_sync (PF_QUESTION_ROW (self));
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded), NULL);
 
   return GTK_WIDGET (self);
 }
