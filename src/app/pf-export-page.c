@@ -27,8 +27,6 @@ struct _PfExportPage
   PfPage           parent_instance;
 
   GSettings       *settings;         /* (owned) */
-  /* (unowned) (nullable): the transfer module, loaded at the first export or submission */
-  const PfTransferFunctions *transfer;
   GCancellable    *cancellable;      /* (owned) (nullable): the running work */
   GFile           *destination;      /* (owned) (nullable): of the running export */
   GFile           *exported;         /* (owned) (nullable) */
@@ -96,31 +94,27 @@ show_error (PfExportPage *self,
 }
 
 /* The transfer module loads at the first export or submission, not with
- * the page: it is only then that its libraries are needed. */
-static gboolean
-ensure_transfer (PfExportPage *self,
-                 const char   *heading)
+ * the page: it is only then that its libraries are needed. NULL, after
+ * showing why, when it does not load. */
+static const PfTransferFunctions *
+get_transfer (PfExportPage *self,
+              const char   *heading)
 {
   g_autoptr(GError) error = NULL;
+  const PfTransferFunctions *transfer = pf_transfer_get (&error);
 
-  if (self->transfer == NULL)
-    self->transfer = pf_transfer_get (&error);
-  if (self->transfer == NULL)
-    {
-      show_error (self, heading, error->message);
-      return FALSE;
-    }
+  if (transfer == NULL)
+    show_error (self, heading, error->message);
 
-  return TRUE;
+  return transfer;
 }
 
 static gboolean
-is_cancelled (PfExportPage *self,
-              const GError *error)
+is_cancelled (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
          || g_error_matches (error, PF_BUNDLE_ERROR, PF_BUNDLE_ERROR_CANCELLED)
-         || g_error_matches (error, self->transfer->submission_error_quark (),
+         || g_error_matches (error, pf_transfer_loaded ()->submission_error_quark (),
                              PF_SUBMISSION_ERROR_CANCELLED);
 }
 
@@ -351,14 +345,15 @@ on_exported (GObject      *object,
   g_autoptr(PfExportPage) self = user_data;
   g_autoptr(GFile) destination = g_steal_pointer (&self->destination);
   g_autoptr(GError) error = NULL;
+  const PfTransferFunctions *transfer = pf_transfer_loaded ();
   AdwToast *toast;
 
-  if (!self->transfer->bundle_writer_write_finish ((PfBundleWriter *) object, result, &error))
+  if (!transfer->bundle_writer_write_finish ((PfBundleWriter *) object, result, &error))
     {
       if (self->disposed)
         return;
       end_work (self);
-      if (is_cancelled (self, error))
+      if (is_cancelled (error))
         show_toast (self, _("Export cancelled"));
       else
         show_error (self, _("Export Failed"), error->message);
@@ -387,22 +382,26 @@ pf_export_page_export_to (PfExportPage *self,
 {
   PfSession *session;
   g_autoptr(PfBundleWriter) writer = NULL;
+  const PfTransferFunctions *transfer;
 
   g_return_if_fail (PF_IS_EXPORT_PAGE (self));
   g_return_if_fail (G_IS_FILE (destination));
 
-  if (self->cancellable != NULL || !ensure_transfer (self, _("Export Failed")))
+  if (self->cancellable != NULL)
+    return;
+  transfer = get_transfer (self, _("Export Failed"));
+  if (transfer == NULL)
     return;
 
   session = pf_page_get_session (PF_PAGE (self));
-  writer = self->transfer->bundle_writer_new (get_assessment (self),
-                                              pf_session_get_evidence_store (session),
-                                              pf_assessment_get_marking (get_assessment (self)));
+  writer = transfer->bundle_writer_new (get_assessment (self),
+                                        pf_session_get_evidence_store (session),
+                                        pf_assessment_get_marking (get_assessment (self)));
   g_set_object (&self->destination, destination);
   begin_work (self, _("Exporting and verifying…"));
-  self->transfer->bundle_writer_write_async (writer, destination, self->cancellable,
-                                             on_progress, self,
-                                             on_exported, g_object_ref (self));
+  transfer->bundle_writer_write_async (writer, destination, self->cancellable,
+                                       on_progress, self,
+                                       on_exported, g_object_ref (self));
 }
 
 static void
@@ -435,14 +434,15 @@ export_action (GtkWidget  *widget,
   PfSession *session = pf_page_get_session (PF_PAGE (self));
   g_autoptr(PfBundleWriter) writer = NULL;
   g_autofree char *name = NULL;
+  const PfTransferFunctions *transfer = get_transfer (self, _("Export Failed"));
 
-  if (!ensure_transfer (self, _("Export Failed")))
+  if (transfer == NULL)
     return;
 
-  writer = self->transfer->bundle_writer_new (get_assessment (self),
-                                              pf_session_get_evidence_store (session),
-                                              pf_assessment_get_marking (get_assessment (self)));
-  name = self->transfer->bundle_writer_suggest_name (writer);
+  writer = transfer->bundle_writer_new (get_assessment (self),
+                                        pf_session_get_evidence_store (session),
+                                        pf_assessment_get_marking (get_assessment (self)));
+  name = transfer->bundle_writer_suggest_name (writer);
   pf_file_chooser_save_async (get_window (self), _("Export Bundle"), name, NULL,
                               on_destination_chosen, g_object_ref (self));
 }
@@ -502,17 +502,18 @@ on_submitted (GObject      *object,
   g_autoptr(PfExportPage) self = user_data;
   g_autoptr(PfReceipt) receipt = NULL;
   g_autoptr(GError) error = NULL;
+  const PfTransferFunctions *transfer = pf_transfer_loaded ();
   g_signal_handlers_disconnect_by_func (object, on_retrying, self);
   g_clear_object (&self->submit_bundle);
   g_clear_pointer (&self->submit_endpoint, g_free);
 
-  receipt = self->transfer->submission_submit_finish ((PfSubmission *) object, result, &error);
+  receipt = transfer->submission_submit_finish ((PfSubmission *) object, result, &error);
   if (receipt == NULL)
     {
       if (self->disposed)
         return;
       end_work (self);
-      if (is_cancelled (self, error))
+      if (is_cancelled (error))
         show_toast (self, _("Submission cancelled; nothing was recorded"));
       else
         show_error (self, _("Submission Failed"), error->message);
@@ -544,8 +545,9 @@ on_token (GObject      *object,
   g_autofree char *ca_file = NULL;
   g_autofree char *client_cert = NULL;
   g_autoptr(PfSubmission) submission = NULL;
+  const PfTransferFunctions *transfer = pf_transfer_loaded ();
 
-  token = self->transfer->token_store_lookup_finish (result, &error);
+  token = transfer->token_store_lookup_finish (result, &error);
   if (self->disposed)
     return;
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -561,21 +563,21 @@ on_token (GObject      *object,
   if (error != NULL)
     g_debug ("No token for %s: %s", self->submit_endpoint, error->message);
 
-  submission = self->transfer->submission_new (self->submit_bundle, self->submit_endpoint);
+  submission = transfer->submission_new (self->submit_bundle, self->submit_endpoint);
   ca_file = g_settings_get_string (self->settings, "submission-ca-file");
   if (ca_file[0] != '\0')
-    self->transfer->submission_set_ca_file (submission, ca_file);
+    transfer->submission_set_ca_file (submission, ca_file);
   client_cert = g_settings_get_string (self->settings, "submission-client-cert");
   if (client_cert[0] != '\0')
-    self->transfer->submission_set_client_certificate (submission, client_cert);
+    transfer->submission_set_client_certificate (submission, client_cert);
   if (token != NULL)
-    self->transfer->submission_set_token (submission, token);
+    transfer->submission_set_token (submission, token);
 
   g_signal_connect (submission, "retrying", G_CALLBACK (on_retrying), self);
   gtk_progress_bar_set_text (self->progress_bar, _("Uploading…"));
-  self->transfer->submission_submit_async (submission, self->cancellable,
-                                           on_progress, self,
-                                           on_submitted, g_object_ref (self));
+  transfer->submission_submit_async (submission, self->cancellable,
+                                     on_progress, self,
+                                     on_submitted, g_object_ref (self));
 }
 
 static void
@@ -591,8 +593,8 @@ on_submit_response (AdwMessageDialog *dialog,
   self->submit_endpoint = g_strdup (g_object_get_data (G_OBJECT (dialog), "endpoint"));
 
   begin_work (self, _("Connecting…"));
-  self->transfer->token_store_lookup_async (self->submit_endpoint, self->cancellable,
-                                            on_token, g_object_ref (self));
+  pf_transfer_loaded ()->token_store_lookup_async (self->submit_endpoint, self->cancellable,
+                                                   on_token, g_object_ref (self));
 }
 
 static void
@@ -649,13 +651,14 @@ on_submit_verified (GObject      *object,
   g_autofree char *endpoint = NULL;
   PfMarking marking = PF_MARKING_NONE;
   JsonObject *manifest;
+  const PfTransferFunctions *transfer = pf_transfer_loaded ();
 
-  if (!self->transfer->bundle_reader_verify_finish (reader, result, &error))
+  if (!transfer->bundle_reader_verify_finish (reader, result, &error))
     {
       if (self->disposed)
         return;
       end_work (self);
-      if (!is_cancelled (self, error))
+      if (!is_cancelled (error))
         show_error (self, _("The Bundle Cannot Be Submitted"), error->message);
       return;
     }
@@ -664,11 +667,11 @@ on_submit_verified (GObject      *object,
     return;
   end_work (self);
 
-  manifest = json_node_get_object (self->transfer->bundle_reader_get_manifest (reader));
+  manifest = json_node_get_object (transfer->bundle_reader_get_manifest (reader));
   pf_marking_from_string (json_object_get_string_member_with_default (manifest, "marking", ""),
                           &marking);
   endpoint = g_settings_get_string (self->settings, "submission-endpoint");
-  confirm_submission (self, self->transfer->bundle_reader_get_file (reader), endpoint, marking);
+  confirm_submission (self, transfer->bundle_reader_get_file (reader), endpoint, marking);
 }
 
 void
@@ -677,6 +680,7 @@ pf_export_page_submit (PfExportPage *self,
 {
   g_autofree char *endpoint = NULL;
   g_autoptr(PfBundleReader) reader = NULL;
+  const PfTransferFunctions *transfer;
 
   g_return_if_fail (PF_IS_EXPORT_PAGE (self));
   g_return_if_fail (G_IS_FILE (bundle));
@@ -695,13 +699,14 @@ pf_export_page_submit (PfExportPage *self,
       return;
     }
 
-  if (!ensure_transfer (self, _("The Bundle Cannot Be Submitted")))
+  transfer = get_transfer (self, _("The Bundle Cannot Be Submitted"));
+  if (transfer == NULL)
     return;
 
-  reader = self->transfer->bundle_reader_new (bundle);
+  reader = transfer->bundle_reader_new (bundle);
   begin_work (self, _("Checking the bundle…"));
-  self->transfer->bundle_reader_verify_async (reader, self->cancellable, on_progress, self,
-                                              on_submit_verified, g_object_ref (self));
+  transfer->bundle_reader_verify_async (reader, self->cancellable, on_progress, self,
+                                        on_submit_verified, g_object_ref (self));
 }
 
 static void

@@ -27,8 +27,6 @@ struct _PfPreferencesWindow
   GSettings            *settings;      /* (owned) */
   GCancellable         *cancellable;   /* (owned): keyring calls, cancelled on dispose */
   GCancellable         *lookup;        /* (owned) (nullable): the lookup for the endpoint shown */
-  /* (unowned) (nullable): the transfer module, loaded when the token is first looked up */
-  const PfTransferFunctions *transfer;
 
   GtkEditable          *organisation_row;
   GtkEditable          *contact_row;
@@ -53,16 +51,6 @@ dup_endpoint (PfPreferencesWindow *self)
   return g_strstrip (g_strdup (gtk_editable_get_text (self->endpoint_row)));
 }
 
-static gboolean
-ensure_transfer (PfPreferencesWindow  *self,
-                 GError              **error)
-{
-  if (self->transfer == NULL)
-    self->transfer = pf_transfer_get (error);
-
-  return self->transfer != NULL;
-}
-
 static void
 set_token_status (PfPreferencesWindow *self,
                   const char          *status,
@@ -79,7 +67,7 @@ on_lookup (GObject      *object,
 {
   g_autoptr(PfPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *token = self->transfer->token_store_lookup_finish (result, &error);
+  g_autofree char *token = pf_transfer_loaded ()->token_store_lookup_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -114,15 +102,15 @@ refresh_token_status (PfPreferencesWindow *self)
       return;
     }
 
-  if (!ensure_transfer (self, &error))
+  if (pf_transfer_get (&error) == NULL)
     {
       set_token_status (self, error->message, FALSE);
       return;
     }
 
   self->lookup = g_cancellable_new ();
-  self->transfer->token_store_lookup_async (endpoint, self->lookup,
-                                            on_lookup, g_object_ref (self));
+  pf_transfer_loaded ()->token_store_lookup_async (endpoint, self->lookup,
+                                                   on_lookup, g_object_ref (self));
 }
 
 static void
@@ -139,7 +127,7 @@ on_token_stored (GObject      *object,
   g_autoptr(PfPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!self->transfer->token_store_store_finish (result, &error))
+  if (!pf_transfer_loaded ()->token_store_store_finish (result, &error))
     {
       g_autofree char *message = NULL;
 
@@ -168,7 +156,7 @@ on_token_apply (PfPreferencesWindow *self)
 
   /* The entry forgets it at once; only the keyring keeps it. */
   gtk_editable_set_text (self->token_row, "");
-  if (!ensure_transfer (self, &error))
+  if (pf_transfer_get (&error) == NULL)
     {
       /* Translators: %s is why the token could not be stored */
       g_autofree char *message = g_strdup_printf (_("The token was not stored: %s"),
@@ -178,8 +166,8 @@ on_token_apply (PfPreferencesWindow *self)
       return;
     }
 
-  self->transfer->token_store_store_async (endpoint, token, self->cancellable,
-                                           on_token_stored, g_object_ref (self));
+  pf_transfer_loaded ()->token_store_store_async (endpoint, token, self->cancellable,
+                                                  on_token_stored, g_object_ref (self));
 }
 
 static void
@@ -190,7 +178,7 @@ on_token_cleared (GObject      *object,
   g_autoptr(PfPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!self->transfer->token_store_clear_finish (result, &error))
+  if (!pf_transfer_loaded ()->token_store_clear_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
@@ -210,15 +198,15 @@ on_forget_clicked (PfPreferencesWindow *self)
   if (endpoint[0] == '\0')
     return;
 
-  if (!ensure_transfer (self, &error))
+  if (pf_transfer_get (&error) == NULL)
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                         adw_toast_new (error->message));
       return;
     }
 
-  self->transfer->token_store_clear_async (endpoint, self->cancellable,
-                                           on_token_cleared, g_object_ref (self));
+  pf_transfer_loaded ()->token_store_clear_async (endpoint, self->cancellable,
+                                                  on_token_cleared, g_object_ref (self));
 }
 
 static void

@@ -29,8 +29,6 @@ struct _PfStartView
   GCancellable    *import_cancellable;  /* (owned) (nullable): running import */
   GFile           *import_partial;      /* (owned) (nullable): where it writes */
   AdwToast        *import_toast;        /* (owned) (nullable) */
-  /* (unowned) (nullable): the transfer module, loaded at the first import */
-  const PfTransferFunctions *transfer;
   gboolean         disposed;            /* a late import result touches no widget */
   /* Assessments written by other programs or windows appear by themselves. */
   GFileMonitor    *folder_monitor;      /* (owned) (nullable) */
@@ -616,8 +614,9 @@ on_imported (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(PfStartView) self = user_data;
+  const PfTransferFunctions *transfer = pf_transfer_loaded ();
   PfBundleReader *reader = (PfBundleReader *) object;
-  GFile *bundle = self->transfer->bundle_reader_get_file (reader);
+  GFile *bundle = transfer->bundle_reader_get_file (reader);
   g_autoptr(GFile) partial = g_object_ref (self->import_partial);
   g_autoptr(PfAssessment) assessment = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -626,7 +625,7 @@ on_imported (GObject      *object,
   g_autofree char *name = NULL;
   const char *id;
 
-  assessment = self->transfer->bundle_reader_import_finish (reader, result, &error);
+  assessment = transfer->bundle_reader_import_finish (reader, result, &error);
   if (self->disposed)
     {
       if (assessment != NULL)
@@ -685,6 +684,7 @@ pf_start_view_import_bundle (PfStartView *self,
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *partial_name = NULL;
+  const PfTransferFunctions *transfer;
 
   g_return_if_fail (PF_IS_START_VIEW (self));
   g_return_if_fail (G_IS_FILE (bundle));
@@ -693,9 +693,8 @@ pf_start_view_import_bundle (PfStartView *self,
     return;
 
   /* First: without the module nothing may be written. */
-  if (self->transfer == NULL)
-    self->transfer = pf_transfer_get (&error);
-  if (self->transfer == NULL)
+  transfer = pf_transfer_get (&error);
+  if (transfer == NULL)
     {
       show_import_error (self, bundle, error->message);
       return;
@@ -719,11 +718,11 @@ pf_start_view_import_bundle (PfStartView *self,
   adw_toast_set_timeout (self->import_toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
 
-  reader = self->transfer->bundle_reader_new (bundle);
+  reader = transfer->bundle_reader_new (bundle);
   store = dup_evidence_store (self);
-  self->transfer->bundle_reader_import_async (reader, store, self->import_partial,
-                                              self->import_cancellable, NULL, NULL,
-                                              on_imported, g_object_ref (self));
+  transfer->bundle_reader_import_async (reader, store, self->import_partial,
+                                        self->import_cancellable, NULL, NULL,
+                                        on_imported, g_object_ref (self));
 }
 
 static void

@@ -102,3 +102,11 @@ pf_transfer_get (GError **error)
 
   return loaded;
 }
+
+const PfTransferFunctions *
+pf_transfer_loaded (void)
+{
+  g_assert (loaded != NULL);
+
+  return loaded;
+}

@@ -24,5 +24,8 @@ GQuark                     pf_transfer_error_quark (void);
  * (it registers GTypes). A failure is not remembered: the next call tries
  * again. Main thread only. */
 const PfTransferFunctions *pf_transfer_get         (GError **error);
+/* The table pf_transfer_get() has loaded: for the callbacks and the later
+ * steps of work that began with it. */
+const PfTransferFunctions *pf_transfer_loaded      (void);
 
 G_END_DECLS
